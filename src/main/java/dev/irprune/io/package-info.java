@@ -1,0 +1,2 @@
+/** Shared plumbing: bad-input errors and atomic file writes. */
+package dev.irprune.io;

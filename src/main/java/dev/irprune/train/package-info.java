@@ -1,0 +1,2 @@
+/** Training and evaluation: the optimiser, the L2 penalty, epochs, checkpoints and resume. */
+package dev.irprune.train;
