@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /** Writes small files in the real formats for the tests. */
 final class TestFiles {
@@ -86,10 +88,16 @@ final class TestFiles {
         }
     }
 
+    private static final GzipParameters FAST = new GzipParameters();
+
+    static {
+        FAST.setCompressionLevel(Deflater.BEST_SPEED);
+    }
+
     /** A .tar.gz of {@code entries}, names kept exactly as given (absolute ones too). */
     static Path tarGz(Path file, List<Entry> entries) {
         try (OutputStream out = Files.newOutputStream(file);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out, FAST))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (Entry e : entries) {
                 TarArchiveEntry entry = new TarArchiveEntry(e.name(), true);
