@@ -76,6 +76,9 @@ public final class Cifar10 {
      * fetches them into {@code dir} first.
      */
     public static Path ensure(Path dir, Cifar10Download download) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InputException(dir + ": not a folder; CIFAR-10 needs a folder for its six .bin files");
+        }
         Path found = locate(dir);
         if (found != null) {
             return found;

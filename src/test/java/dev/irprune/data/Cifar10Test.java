@@ -92,6 +92,15 @@ class Cifar10Test {
     }
 
     @Test
+    void aFileIsNoFolder() {
+        Path file = write(dir.resolve("cifar.tar.gz"), new byte[1]);
+        Cifar10Download unreachable = new Cifar10Download(URI.create("http://127.0.0.1:1/none"), "0".repeat(32));
+        assertThatThrownBy(() -> Cifar10.ensure(file, unreachable))
+                .isInstanceOf(InputException.class)
+                .hasMessage(file + ": not a folder; CIFAR-10 needs a folder for its six .bin files");
+    }
+
+    @Test
     void constantsOfTheFormat() {
         assertThat(Cifar10.FILE_BYTES).isEqualTo(30_730_000L);
         assertThat(Cifar10.FILES).hasSize(6).endsWith("test_batch.bin");
