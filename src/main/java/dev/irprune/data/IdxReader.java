@@ -47,7 +47,7 @@ public final class IdxReader {
     /** Reads {@code file}, which must hold unsigned bytes in {@code dimensions} dimensions. */
     public static Idx read(Path file, int dimensions) {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), dimensions);
+            return read(in, file.toString(), dimensions, Files.size(file));
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": missing file");
         } catch (IOException e) {
@@ -57,6 +57,11 @@ public final class IdxReader {
 
     /** Reads an IDX stream; {@code name} names it in error messages. The stream is not closed. */
     public static Idx read(InputStream raw, String name, int dimensions) {
+        return read(raw, name, dimensions, -1);
+    }
+
+    /** As {@link #read(InputStream, String, int)}; {@code fileSize} (or -1) is checked before reading a plain file. */
+    private static Idx read(InputStream raw, String name, int dimensions, long fileSize) {
         if (dimensions < 1 || dimensions > 255) {
             throw new IllegalArgumentException("dimensions must be 1-255, got " + dimensions);
         }
@@ -66,7 +71,7 @@ public final class IdxReader {
             boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
             buffered.reset();
             InputStream in = gzip ? new GZIPInputStream(buffered, BUFFER) : buffered;
-            return readIdx(in, name, dimensions);
+            return readIdx(in, name, dimensions, gzip ? -1 : fileSize);
         } catch (EOFException e) {
             throw new InputException(name + ": truncated gzip data (" + e.getMessage() + ")", e);
         } catch (ZipException e) {
@@ -76,7 +81,7 @@ public final class IdxReader {
         }
     }
 
-    private static Idx readIdx(InputStream in, String name, int dimensions) throws IOException {
+    private static Idx readIdx(InputStream in, String name, int dimensions, long fileSize) throws IOException {
         byte[] header = in.readNBytes(4 + 4 * dimensions);
         if (header.length < 4) {
             throw new InputException(name + ": too short for an IDX file (" + header.length + " bytes)");
@@ -107,6 +112,10 @@ public final class IdxReader {
         }
         String declared = "the header declares " + total + " data bytes ("
                 + Arrays.stream(dims).mapToObj(Integer::toString).collect(Collectors.joining("x")) + ")";
+        if (fileSize >= 0 && fileSize != header.length + total) {
+            throw new InputException(name + ": wrong file size " + fileSize + " bytes: " + declared
+                    + " after a " + header.length + "-byte header");
+        }
         byte[] data = new byte[(int) total];
         int got = in.readNBytes(data, 0, data.length);
         if (got < total) {

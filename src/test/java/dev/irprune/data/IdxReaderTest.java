@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.irprune.io.InputException;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,21 @@ class IdxReaderTest {
         byte[] full = idx(new int[] {3, 2, 2}, DATA);
         Path file = write(dir.resolve("long"), Arrays.copyOf(full, full.length + 5));
         assertThatThrownBy(() -> IdxReader.read(file, 3))
-                .hasMessage(file + ": wrong size: the header declares 12 data bytes (3x2x2) but there are 17");
+                .hasMessage(file + ": wrong file size 33 bytes: the header declares 12 data bytes (3x2x2) after a"
+                        + " 16-byte header");
+        ByteArrayInputStream stream = new ByteArrayInputStream(Arrays.copyOf(full, full.length + 5));
+        assertThatThrownBy(() -> IdxReader.read(stream, "stream", 3))
+                .hasMessage("stream: wrong size: the header declares 12 data bytes (3x2x2) but there are 17");
+    }
+
+    @Test
+    void plainFileShorterThanItsHeaderSays() {
+        // a header that declares 2 GB is refused by the file size, before anything is allocated
+        Path file = write(dir.resolve("huge"), idx(new int[] {2_000_000, 1000}, DATA));
+        assertThatThrownBy(() -> IdxReader.read(file, 2))
+                .isInstanceOf(InputException.class)
+                .hasMessage(file + ": wrong file size 24 bytes: the header declares 2000000000 data bytes (2000000x1000)"
+                        + " after a 12-byte header");
     }
 
     @Test
