@@ -1,0 +1,45 @@
+package dev.irprune.data;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The data sets IRPrune reads, with their command-line names. */
+public enum DatasetName {
+    /** CIFAR-10, official binary version: 50,000 + 10,000 colour images, 3×32×32. */
+    CIFAR10("cifar10"),
+    /** Fashion-MNIST in IDX format: 60,000 + 10,000 grey images, padded to 1×32×32. */
+    FASHION_MNIST("fashion-mnist"),
+    /** The bundled subset of Fashion-MNIST: 12,000 + 2,000 images, padded to 1×32×32. */
+    DEMO("demo");
+
+    private final String cliName;
+
+    DatasetName(String cliName) {
+        this.cliName = cliName;
+    }
+
+    /** The name used on the command line and in results: cifar10, fashion-mnist, demo. */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** The command-line names of all data sets, in declaration order. */
+    public static List<String> cliNames() {
+        return Arrays.stream(values()).map(DatasetName::cliName).collect(Collectors.toList());
+    }
+
+    /** The data set with this command-line name (case-insensitive; the enum constant name is also accepted). */
+    public static DatasetName parse(String text) {
+        if (text != null) {
+            String t = text.trim();
+            for (DatasetName d : values()) {
+                if (d.cliName.equalsIgnoreCase(t) || d.name().equalsIgnoreCase(t)) {
+                    return d;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown data set '" + text + "', expected one of "
+                + String.join(", ", cliNames()));
+    }
+}
