@@ -12,6 +12,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Prunes convolutional networks by filter importance and redundancy.",
         subcommands = {
+            SummaryCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
         })
 public final class IrpruneCommand implements Runnable {
     @Spec CommandSpec spec;

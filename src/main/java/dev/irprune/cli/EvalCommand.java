@@ -1,0 +1,68 @@
+package dev.irprune.cli;
+
+import ai.djl.ndarray.NDManager;
+import dev.irprune.data.DataConfig;
+import dev.irprune.data.DataSplit;
+import dev.irprune.data.Datasets;
+import dev.irprune.io.Json;
+import dev.irprune.model.ModelFolder;
+import dev.irprune.model.Network;
+import dev.irprune.train.Evaluation;
+import dev.irprune.train.Evaluator;
+import dev.irprune.train.TrainingSummary;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code irprune eval}: test accuracy and loss of a model folder. */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Print a model's test accuracy and loss, and write eval.json into the model folder.",
+            "The data set defaults to the one the model was trained on."})
+final class EvalCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin DataOptions data;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model folder.")
+    Path modelDir;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    /** What {@code eval.json} and {@code --json} hold. */
+    record Result(String model, String dataset, String dataSource, double accuracy, double loss, int images) {}
+
+    @Override
+    public Integer call() {
+        ModelFolder.Contents contents = ModelFolder.load(modelDir);
+        DataConfig dc = data.config();
+        Path summary = modelDir.resolve(TrainingSummary.FILE);
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--dataset") && Files.exists(summary)) {
+            DataConfig trained = Json.readFile(summary, TrainingSummary.class).data();
+            dc = new DataConfig(trained.dataset(), dc.dataDir() != null ? dc.dataDir() : trained.dataDir(),
+                    dc.trainLimit(), dc.testLimit());
+        }
+        DataSplit split = Datasets.load(dc);
+        Evaluation ev;
+        try (NDManager manager = NDManager.newBaseManager();
+                Network net = Network.create(contents.spec(), contents.weights(), manager)) {
+            ev = Evaluator.evaluate(net, split.test());
+        }
+        Result r = new Result(modelDir.toString(), split.name(), split.source(), ev.accuracy(), ev.loss(), ev.images());
+        Json.writeFile(modelDir.resolve("eval.json"), r);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(r));
+        } else {
+            out.printf("test accuracy %.4f, loss %.4f (%d images of %s)%n", r.accuracy(), r.loss(), r.images(), r.dataset());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.irprune.cli;
+
+import dev.irprune.data.DataConfig;
+import dev.irprune.data.DataSplit;
+import dev.irprune.data.Datasets;
+import dev.irprune.io.InputException;
+import dev.irprune.train.TrainConfig;
+import dev.irprune.train.Training;
+import dev.irprune.train.TrainingSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code irprune train}: trains a network into a model folder, with a checkpoint every epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a network from scratch into a model folder (spec.json, weights.safetensors, training.json),",
+            "with a checkpoint after every epoch. --resume continues an interrupted run with its recorded settings",
+            "(only --epochs and --data-dir may change)."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin DataOptions data;
+    @Mixin ModelOptions model;
+    @Mixin TrainOptions train;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The model folder to write.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last completed epoch.")
+    boolean resume;
+
+    @Override
+    public Integer call() {
+        TrainingSummary result;
+        if (resume) {
+            TrainingSummary previous = Training.readSummary(out);
+            DataConfig dc = previous.data();
+            if (given("--data-dir")) {
+                dc = new DataConfig(dc.dataset(), data.config().dataDir(), dc.trainLimit(), dc.testLimit());
+            }
+            TrainConfig tc = given("--epochs") ? previous.config().withEpochs(train.config().epochs()) : previous.config();
+            if (previous.epochsDone() >= tc.epochs()) {
+                throw new InputException(out + " has already trained " + previous.epochsDone()
+                        + " epochs; give --epochs N with a larger N to train further");
+            }
+            DataSplit split = Datasets.load(dc);
+            result = Training.resume(split, previous, tc, out);
+        } else {
+            DataConfig dc = data.config();
+            TrainConfig tc = train.config();
+            var netSpec = model.spec(dc.dataset());
+            DataSplit split = Datasets.load(dc);
+            result = Training.start(netSpec, dc, split, tc, out);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf("trained %d epochs of %s on %s: test accuracy %.4f, loss %.4f%nmodel: %s%n", result.epochsDone(),
+                result.arch(), result.dataset(), result.test().accuracy(), result.test().loss(), out);
+        w.flush();
+        return 0;
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.irprune.cli;
+
+import dev.irprune.io.InputException;
+import dev.irprune.train.TrainConfig;
+import picocli.CommandLine.Option;
+
+/** Options of training: Adam's learning rate, batch size, epochs and seed. */
+final class TrainOptions {
+    @Option(names = "--epochs", defaultValue = "400", description = "Training epochs (default: ${DEFAULT-VALUE}, as the reference).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "128", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--lr", defaultValue = "7.5e-5", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of initial weights, shuffling and dropout (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    TrainConfig config() {
+        TrainConfig ref = TrainConfig.reference();
+        try {
+            return new TrainConfig(epochs, batchSize, lr, ref.beta1(), ref.beta2(), ref.epsilon(), seed);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.irprune.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import dev.irprune.model.Network;
+import dev.irprune.model.Tensor;
+import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Adam as Keras runs it (w -= lr * sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)), on the
+ * engine's fused update, with a state that can be saved and restored for checkpoints. A new
+ * instance is the reference program's optimiser reset: moments and step count at zero.
+ */
+public final class Adam {
+    private final Map<String, Parameter> params = new LinkedHashMap<>();
+    private final Map<String, NDArray> means = new LinkedHashMap<>();
+    private final Map<String, NDArray> variances = new LinkedHashMap<>();
+    private final TrainConfig config;
+    private long steps;
+
+    /** Optimises the trainable parameters among {@code all}; moments live in {@code manager}. */
+    public Adam(Map<String, Parameter> all, TrainConfig config, NDManager manager) {
+        this.config = config;
+        for (Map.Entry<String, Parameter> e : all.entrySet()) {
+            if (e.getValue().requiresGradient()) {
+                NDArray w = e.getValue().getArray();
+                params.put(e.getKey(), e.getValue());
+                means.put(e.getKey(), manager.zeros(w.getShape(), w.getDataType()));
+                variances.put(e.getKey(), manager.zeros(w.getShape(), w.getDataType()));
+            }
+        }
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    /** Applies one update from the gradients the last backward pass left, then zeroes them. */
+    public void step() {
+        steps++;
+        double b1 = config.beta1();
+        double b2 = config.beta2();
+        float lr = (float) config.learningRate();
+        float corrected = (float) (config.learningRate() * Math.sqrt(1 - Math.pow(b2, steps)) / (1 - Math.pow(b1, steps)));
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            NDArray w = e.getValue().getArray();
+            try (NDArray grad = w.getGradient()) {
+                NDList inputs = new NDList(w, grad, means.get(e.getKey()), variances.get(e.getKey()));
+                w.getNDArrayInternal().adamUpdate(inputs, new NDList(w), lr, corrected, 0f, 1f, -1f,
+                        (float) b1, (float) b2, (float) config.epsilon(), true, false);
+            }
+        }
+    }
+
+    /** The moments, named {@code m/<param>} and {@code v/<param>}. */
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (String name : params.keySet()) {
+            out.put("m/" + name, Network.toTensor(means.get(name)));
+            out.put("v/" + name, Network.toTensor(variances.get(name)));
+        }
+        return out;
+    }
+
+    /** Restores moments and step count saved by {@link #state()} and {@link #steps()}. */
+    public void restore(Map<String, Tensor> state, long stepCount) {
+        for (String name : params.keySet()) {
+            copyInto(state, "m/" + name, means.get(name));
+            copyInto(state, "v/" + name, variances.get(name));
+        }
+        steps = stepCount;
+    }
+
+    private static void copyInto(Map<String, Tensor> state, String key, NDArray target) {
+        Tensor t = state.get(key);
+        if (t == null || t.data().length != target.size()) {
+            throw new dev.irprune.io.InputException("checkpoint: optimiser state " + key + " is missing or of the wrong size");
+        }
+        target.set(FloatBuffer.wrap(t.data()));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.irprune.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.irprune.data.ImageSet;
+import dev.irprune.data.Normalization;
+import dev.irprune.model.InputSpec;
+import java.nio.FloatBuffer;
+
+/** Turns raw images into normalised float batches on the engine, through a 256-entry table. */
+public final class Batches {
+    private final ImageSet images;
+    private final float[] table = new float[256];
+    private final float[] buffer;
+    private final int[] labelBuffer;
+
+    public Batches(ImageSet images, InputSpec input, int maxBatch) {
+        if (images.channels() != input.channels() || images.height() != input.height() || images.width() != input.width()) {
+            throw new dev.irprune.io.InputException("the data's images are " + images.channels() + "x" + images.height() + "x"
+                    + images.width() + " but the network expects " + input.shape());
+        }
+        this.images = images;
+        Normalization norm = new Normalization(input.mean(), input.std());
+        for (int b = 0; b < 256; b++) {
+            table[b] = norm.apply(b);
+        }
+        this.buffer = new float[maxBatch * images.imageBytes()];
+        this.labelBuffer = new int[maxBatch];
+    }
+
+    public int size() {
+        return images.size();
+    }
+
+    /** Images {@code order[from..to)} (or {@code from..to} when {@code order} is null) as N x C x H x W. */
+    public NDArray images(NDManager manager, int[] order, int from, int to) {
+        int per = images.imageBytes();
+        byte[] px = images.pixels();
+        for (int i = from; i < to; i++) {
+            int src = (order == null ? i : order[i]) * per;
+            int dst = (i - from) * per;
+            for (int k = 0; k < per; k++) {
+                buffer[dst + k] = table[px[src + k] & 0xff];
+            }
+        }
+        Shape shape = new Shape(to - from, images.channels(), images.height(), images.width());
+        return manager.create(FloatBuffer.wrap(buffer, 0, (to - from) * per), shape);
+    }
+
+    /** Labels of the same images, as int32. */
+    public NDArray labels(NDManager manager, int[] order, int from, int to) {
+        for (int i = from; i < to; i++) {
+            labelBuffer[i - from] = images.labels()[order == null ? i : order[i]];
+        }
+        return manager.create(java.nio.IntBuffer.wrap(labelBuffer, 0, to - from), new Shape(to - from));
+    }
+}

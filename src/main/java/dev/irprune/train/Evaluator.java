@@ -1,0 +1,35 @@
+package dev.irprune.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.training.ParameterStore;
+import dev.irprune.data.ImageSet;
+import dev.irprune.model.Network;
+
+/** Accuracy and mean cross-entropy of a network on a set of images, in inference mode. */
+public final class Evaluator {
+    public static final int BATCH = 250;
+
+    private Evaluator() {}
+
+    public static Evaluation evaluate(Network net, ImageSet set) {
+        Batches batches = new Batches(set, net.spec().input(), BATCH);
+        ParameterStore store = new ParameterStore(net.manager(), false);
+        long correct = 0;
+        double lossSum = 0;
+        int n = set.size();
+        for (int from = 0; from < n; from += BATCH) {
+            int to = Math.min(n, from + BATCH);
+            try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
+                NDArray x = batches.images(m, null, from, to);
+                NDArray y = batches.labels(m, null, from, to);
+                NDArray logits = net.forward(store, x, false);
+                correct += Losses.correct(logits, y);
+                lossSum += Losses.crossEntropy(logits, y).getFloat() * (to - from);
+                scope.suppressNotUsedWarning();
+            }
+        }
+        return new Evaluation(n == 0 ? 0 : (double) correct / n, n == 0 ? 0 : lossSum / n, n);
+    }
+}
