@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Prunes convolutional networks by filter importance and redundancy.",
         subcommands = {
+            SelectCommand.class,
         })
 public final class IrpruneCommand implements Runnable {
     @Spec CommandSpec spec;
