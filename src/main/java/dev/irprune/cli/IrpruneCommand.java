@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
             SummaryCommand.class,
             TrainCommand.class,
             EvalCommand.class,
+            SelectCommand.class,
         })
 public final class IrpruneCommand implements Runnable {
     @Spec CommandSpec spec;

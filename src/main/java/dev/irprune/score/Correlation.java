@@ -1,0 +1,143 @@
+package dev.irprune.score;
+
+import java.util.stream.IntStream;
+
+/**
+ * Similarity of filters as the absolute Pearson correlation of their activation columns, all
+ * pairs at once: the columns are centred, one blocked, multi-threaded product {@code Z^T Z} gives
+ * every cross product, and {@code |z_i . z_j| / sqrt(|z_i|^2 |z_j|^2)} (clipped to 1) the
+ * similarity.
+ *
+ * <p>Every cross product, squared norms included, is summed in one fixed order (rows ascending,
+ * one product at a time), whatever the blocking or the threads. So the result is deterministic,
+ * and two identical columns have a similarity of exactly 1. A constant column has a zero norm:
+ * its similarities are 0 / 0, NaN, as in the original formula.
+ */
+public final class Correlation {
+    private static final int ROWS_PER_STEP = 4;
+    private static final int BLOCK_I = 32;
+    private static final int BLOCK_J = 512;
+
+    private Correlation() {}
+
+    /** |Pearson correlation| of every pair of columns of an N x C matrix, on all its rows. */
+    public static SimilarityMatrix absolutePearson(double[][] rows) {
+        return absolutePearson(rows, rows.length);
+    }
+
+    /**
+     * |Pearson correlation| of every pair of columns, on the first {@code rowCount} rows only
+     * (at least 2). Values must be finite.
+     */
+    public static SimilarityMatrix absolutePearson(double[][] rows, int rowCount) {
+        if (rowCount < 2 || rowCount > rows.length) {
+            throw new IllegalArgumentException(
+                    "correlation needs 2 .. " + rows.length + " rows, asked for " + rowCount);
+        }
+        int c = rows[0].length;
+        SimilarityMatrix.checkSize(c);
+        double[][] z = centred(rows, rowCount, c);
+        double[] norms = squaredNorms(z, c);
+        double[] upper = new double[SimilarityMatrix.triangle(c)];
+        int blocks = (c + BLOCK_I - 1) / BLOCK_I;
+        IntStream.range(0, blocks).parallel().forEach(b -> crossProducts(z, upper, c, b * BLOCK_I,
+                Math.min(c, (b + 1) * BLOCK_I)));
+        IntStream.range(0, blocks).parallel().forEach(b -> {
+            for (int i = b * BLOCK_I, end = Math.min(c, (b + 1) * BLOCK_I); i < end; i++) {
+                int o = SimilarityMatrix.offset(c, i) - i - 1;
+                for (int j = i + 1; j < c; j++) {
+                    upper[o + j] = similarity(upper[o + j], norms[i], norms[j]);
+                }
+            }
+        });
+        return SimilarityMatrix.wrap(c, upper);
+    }
+
+    /** |clip(cross / sqrt(n_i n_j), -1, 1)|; NaN when a norm is zero (0 / 0). */
+    static double similarity(double cross, double normI, double normJ) {
+        double r = cross / Math.sqrt(normI * normJ);
+        return Math.abs(Math.max(Math.min(r, 1.0), -1.0));
+    }
+
+    /** The first rows, each column minus its mean; a constant column becomes exactly zero. */
+    private static double[][] centred(double[][] rows, int n, int c) {
+        double[] mean = new double[c];
+        boolean[] varies = new boolean[c];
+        double[] first = rows[0];
+        for (int k = 0; k < n; k++) {
+            double[] row = rows[k];
+            if (row.length != c) {
+                throw new IllegalArgumentException("ragged matrix: row " + k + " has " + row.length + " values, expected " + c);
+            }
+            for (int j = 0; j < c; j++) {
+                mean[j] += row[j];
+                varies[j] |= row[j] != first[j];
+            }
+        }
+        for (int j = 0; j < c; j++) {
+            mean[j] = varies[j] ? mean[j] / n : first[j];
+        }
+        double[][] z = new double[n][c];
+        for (int k = 0; k < n; k++) {
+            double[] row = rows[k];
+            double[] out = z[k];
+            for (int j = 0; j < c; j++) {
+                out[j] = row[j] - mean[j];
+            }
+        }
+        return z;
+    }
+
+    /** Sum over rows of z_i * z_i, in the same order as every cross product. */
+    private static double[] squaredNorms(double[][] z, int c) {
+        double[] norms = new double[c];
+        for (double[] row : z) {
+            for (int j = 0; j < c; j++) {
+                norms[j] = norms[j] + row[j] * row[j];
+            }
+        }
+        return norms;
+    }
+
+    /**
+     * Adds z_i . z_j into the triangle for i in [i0, i1) and every j > i. Blocked over j for the
+     * cache; four rows per step, added one after the other so each sum keeps the row order.
+     */
+    private static void crossProducts(double[][] z, double[] upper, int c, int i0, int i1) {
+        int n = z.length;
+        int steps = n - n % ROWS_PER_STEP;
+        for (int j0 = i0 + 1; j0 < c; j0 += BLOCK_J) {
+            int j1 = Math.min(c, j0 + BLOCK_J);
+            for (int k = 0; k < steps; k += ROWS_PER_STEP) {
+                double[] r0 = z[k];
+                double[] r1 = z[k + 1];
+                double[] r2 = z[k + 2];
+                double[] r3 = z[k + 3];
+                for (int i = i0; i < i1; i++) {
+                    int from = Math.max(j0, i + 1);
+                    if (from < j1) {
+                        addFour(upper, SimilarityMatrix.offset(c, i) - i - 1, from, j1,
+                                r0[i], r0, r1[i], r1, r2[i], r2, r3[i], r3);
+                    }
+                }
+            }
+            for (int k = steps; k < n; k++) {
+                double[] r = z[k];
+                for (int i = i0; i < i1; i++) {
+                    int o = SimilarityMatrix.offset(c, i) - i - 1;
+                    double a = r[i];
+                    for (int j = Math.max(j0, i + 1); j < j1; j++) {
+                        upper[o + j] = upper[o + j] + a * r[j];
+                    }
+                }
+            }
+        }
+    }
+
+    private static void addFour(double[] t, int o, int from, int to, double a0, double[] r0, double a1,
+            double[] r1, double a2, double[] r2, double a3, double[] r3) {
+        for (int j = from; j < to; j++) {
+            t[o + j] = (((t[o + j] + a0 * r0[j]) + a1 * r1[j]) + a2 * r2[j]) + a3 * r3[j];
+        }
+    }
+}
