@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             EvalCommand.class,
             SelectCommand.class,
+            PruneCommand.class,
+            DemoCommand.class,
         })
 public final class IrpruneCommand implements Runnable {
     @Spec CommandSpec spec;

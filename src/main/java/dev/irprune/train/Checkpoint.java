@@ -9,10 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The state after a completed epoch, in {@code DIR/checkpoint/}: weights, optimiser moments and
@@ -37,17 +35,17 @@ public final class Checkpoint {
         Path current = modelDir.resolve(FOLDER);
         Path previous = modelDir.resolve(PREVIOUS);
         try {
-            deleteTree(pending);
+            AtomicFiles.deleteTree(pending);
             Files.createDirectories(pending);
             AtomicFiles.write(pending.resolve("weights.safetensors"), out -> SafeTensors.write(weights, out));
             AtomicFiles.write(pending.resolve("optimizer.safetensors"), out -> SafeTensors.write(optimizer, out));
             Json.writeFile(pending.resolve("state.json"), state);
-            deleteTree(previous);
+            AtomicFiles.deleteTree(previous);
             if (Files.exists(current)) {
                 Files.move(current, previous);
             }
             Files.move(pending, current);
-            deleteTree(previous);
+            AtomicFiles.deleteTree(previous);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint in " + modelDir + ": " + e.getMessage(), e);
         }
@@ -65,16 +63,5 @@ public final class Checkpoint {
         State state = Json.readFile(dir.resolve("state.json"), State.class);
         return new Contents(state, SafeTensors.read(dir.resolve("weights.safetensors")),
                 SafeTensors.read(dir.resolve("optimizer.safetensors")));
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }

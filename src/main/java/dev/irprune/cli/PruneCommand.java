@@ -1,0 +1,110 @@
+package dev.irprune.cli;
+
+import dev.irprune.data.DataConfig;
+import dev.irprune.data.DataSplit;
+import dev.irprune.data.Datasets;
+import dev.irprune.io.InputException;
+import dev.irprune.io.Json;
+import dev.irprune.model.ModelFolder;
+import dev.irprune.pipeline.Outputs;
+import dev.irprune.pipeline.PruneConfig;
+import dev.irprune.pipeline.PruneReport;
+import dev.irprune.pipeline.PruneRun;
+import dev.irprune.train.TrainConfig;
+import dev.irprune.train.TrainingSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code irprune prune E S}: the reference method, end to end, with filters removed physically. */
+@Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Prune a network by filter importance (entropy < E), then redundancy (|correlation| > S),",
+            "layer by layer with fine-tuning, as the reference method does. With --model, prune that trained model;",
+            "without it, first train a network from scratch (into OUT/base-model) with the train options.",
+            "Writes OUT/data_stats<S><E>, report.json, layers.csv and the pruned model folder OUT/pruned-model."})
+final class PruneCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "E", description = "Entropy threshold: filters with entropy below E are pruned (e.g. 0.3).")
+    double entropy;
+
+    @Parameters(index = "1", paramLabel = "S", description = "Similarity threshold in [0, 1]: of a pair correlated above S, one filter is pruned (e.g. 0.8).")
+    double similarity;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "A trained model folder (the reference's \"with pre-trained model\").")
+    Path modelDir;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Output folder (default: the current folder).")
+    Path out;
+
+    @Option(names = "--finetune-epochs", defaultValue = "3", description = "Fine-tuning epochs after each layer (default: ${DEFAULT-VALUE}).")
+    int finetuneEpochs;
+
+    @Option(names = "--analysis-samples", defaultValue = "10000",
+            description = "Training images on which entropy and correlation are measured (default: ${DEFAULT-VALUE}).")
+    int analysisSamples;
+
+    @Mixin DataOptions data;
+    @Mixin ModelOptions model;
+    @Mixin TrainOptions train;
+
+    @Override
+    public Integer call() {
+        TrainConfig tc = train.config();
+        PruneConfig config = pruneConfig(entropy, similarity, finetuneEpochs, analysisSamples, tc);
+        PruneReport report;
+        if (modelDir != null) {
+            ModelFolder.Contents contents = ModelFolder.load(modelDir);
+            DataConfig dc = data.config();
+            Path summary = modelDir.resolve(TrainingSummary.FILE);
+            if (Files.exists(summary)) {
+                TrainingSummary trained = Json.readFile(summary, TrainingSummary.class);
+                if (!given("--dataset")) {
+                    dc = new DataConfig(trained.data().dataset(), dc.dataDir() != null ? dc.dataDir() : trained.data().dataDir(),
+                            dc.trainLimit(), dc.testLimit());
+                }
+                if (!given("--lr")) {
+                    config = pruneConfig(entropy, similarity, finetuneEpochs, analysisSamples, trained.config());
+                }
+            }
+            DataSplit split = Datasets.load(dc);
+            report = PruneRun.run(new PruneRun.Request(contents.spec(), contents.weights(), modelDir.toString(), dc, split,
+                    config, out));
+        } else {
+            DataConfig dc = data.config();
+            var netSpec = model.spec(dc.dataset());
+            DataSplit split = Datasets.load(dc);
+            report = PruneRun.trainThenPrune(netSpec, dc, split, tc, config, out);
+        }
+        printResult(spec, report, out);
+        return 0;
+    }
+
+    static PruneConfig pruneConfig(double e, double s, int epochs, int samples, TrainConfig tc) {
+        try {
+            return new PruneConfig(e, s, epochs, samples, tc);
+        } catch (IllegalArgumentException ex) {
+            throw new InputException(ex.getMessage());
+        }
+    }
+
+    static void printResult(CommandSpec spec, PruneReport report, Path out) {
+        var w = spec.commandLine().getOut();
+        w.print(Outputs.summary(report));
+        w.println("results: " + out.resolve(dev.irprune.report.DataStats.fileName(report.similarityThreshold(),
+                report.entropyThreshold())) + ", " + out.resolve(Outputs.REPORT) + ", " + out.resolve(Outputs.LAYERS)
+                + ", " + out.resolve(Outputs.MODEL));
+        w.flush();
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+}

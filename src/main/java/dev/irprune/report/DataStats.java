@@ -1,0 +1,19 @@
+package dev.irprune.report;
+
+/**
+ * The reference program's one-line result file: its name {@code data_stats<S><E>} and its content
+ * {@code Model Accuracy AFTER REGRESSION  is <acc> prun_ratio_ach <ratio> SIMILARITY <S> ENTROPY <E>}
+ * (two spaces before "is", no final newline), every number as Python prints a float.
+ */
+public final class DataStats {
+    private DataStats() {}
+
+    public static String fileName(double similarity, double entropy) {
+        return "data_stats" + PyFloat.repr(similarity) + PyFloat.repr(entropy);
+    }
+
+    public static String line(double accuracy, double ratio, double similarity, double entropy) {
+        return "Model Accuracy AFTER REGRESSION  is " + PyFloat.repr(accuracy) + " prun_ratio_ach " + PyFloat.repr(ratio)
+                + " SIMILARITY " + PyFloat.repr(similarity) + " ENTROPY " + PyFloat.repr(entropy);
+    }
+}
