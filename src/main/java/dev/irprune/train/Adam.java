@@ -20,11 +20,13 @@ public final class Adam {
     private final Map<String, NDArray> means = new LinkedHashMap<>();
     private final Map<String, NDArray> variances = new LinkedHashMap<>();
     private final TrainConfig config;
+    private final NDManager manager;
     private long steps;
 
     /** Optimises the trainable parameters among {@code all}; moments live in {@code manager}. */
     public Adam(Map<String, Parameter> all, TrainConfig config, NDManager manager) {
         this.config = config;
+        this.manager = manager;
         for (Map.Entry<String, Parameter> e : all.entrySet()) {
             if (e.getValue().requiresGradient()) {
                 NDArray w = e.getValue().getArray();
@@ -69,17 +71,19 @@ public final class Adam {
     /** Restores moments and step count saved by {@link #state()} and {@link #steps()}. */
     public void restore(Map<String, Tensor> state, long stepCount) {
         for (String name : params.keySet()) {
-            copyInto(state, "m/" + name, means.get(name));
-            copyInto(state, "v/" + name, variances.get(name));
+            means.put(name, restored(state, "m/" + name, means.get(name)));
+            variances.put(name, restored(state, "v/" + name, variances.get(name)));
         }
         steps = stepCount;
     }
 
-    private static void copyInto(Map<String, Tensor> state, String key, NDArray target) {
+    private NDArray restored(Map<String, Tensor> state, String key, NDArray old) {
         Tensor t = state.get(key);
-        if (t == null || t.data().length != target.size()) {
+        if (t == null || t.data().length != old.size()) {
             throw new dev.irprune.io.InputException("checkpoint: optimiser state " + key + " is missing or of the wrong size");
         }
-        target.set(FloatBuffer.wrap(t.data()));
+        NDArray fresh = manager.create(FloatBuffer.wrap(t.data()), old.getShape());
+        old.close();
+        return fresh;
     }
 }
