@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         TrainConfig tc = new TrainConfig(epochs, 128, 1e-3, 0.9, 0.999, 1e-7, seed);
-        PruneConfig config = PruneCommand.pruneConfig(ENTROPY, SIMILARITY, finetuneEpochs, PruneConfig.DEFAULT_ANALYSIS, tc);
+        PruneConfig config = PruneCommand.pruneConfig(ENTROPY, SIMILARITY, PruneConfig.DEFAULT_ANALYSIS, tc, finetuneEpochs);
         DataConfig dc = DataConfig.of(DatasetName.DEMO);
         NetworkSpec net = Vgg.build(new Vgg.Options(Vgg.Arch.VGG16, 0.125, 4096, true, 0, 10), InputSpec.of(1, 32, 32));
         DataSplit split = Datasets.load(dc);

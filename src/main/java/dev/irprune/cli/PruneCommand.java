@@ -58,7 +58,7 @@ final class PruneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainConfig tc = train.config();
-        PruneConfig config = pruneConfig(entropy, similarity, finetuneEpochs, analysisSamples, tc);
+        PruneConfig config = pruneConfig(entropy, similarity, analysisSamples, tc, finetuneEpochs);
         PruneReport report;
         if (modelDir != null) {
             ModelFolder.Contents contents = ModelFolder.load(modelDir);
@@ -71,7 +71,7 @@ final class PruneCommand implements Callable<Integer> {
                             dc.trainLimit(), dc.testLimit());
                 }
                 if (!given("--lr")) {
-                    config = pruneConfig(entropy, similarity, finetuneEpochs, analysisSamples, trained.config());
+                    config = pruneConfig(entropy, similarity, analysisSamples, trained.config(), finetuneEpochs);
                 }
             }
             DataSplit split = Datasets.load(dc);
@@ -87,9 +87,10 @@ final class PruneCommand implements Callable<Integer> {
         return 0;
     }
 
-    static PruneConfig pruneConfig(double e, double s, int epochs, int samples, TrainConfig tc) {
+    /** The pruning settings; fine-tuning uses {@code tc}'s optimiser settings for {@code finetuneEpochs} epochs. */
+    static PruneConfig pruneConfig(double e, double s, int samples, TrainConfig tc, int finetuneEpochs) {
         try {
-            return new PruneConfig(e, s, epochs, samples, tc);
+            return new PruneConfig(e, s, samples, tc.withEpochs(finetuneEpochs));
         } catch (IllegalArgumentException ex) {
             throw new InputException(ex.getMessage());
         }

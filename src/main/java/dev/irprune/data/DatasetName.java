@@ -1,5 +1,7 @@
 package dev.irprune.data;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,6 +22,7 @@ public enum DatasetName {
     }
 
     /** The name used on the command line and in results: cifar10, fashion-mnist, demo. */
+    @JsonValue
     public String cliName() {
         return cliName;
     }
@@ -30,6 +33,7 @@ public enum DatasetName {
     }
 
     /** The data set with this command-line name (case-insensitive; the enum constant name is also accepted). */
+    @JsonCreator
     public static DatasetName parse(String text) {
         if (text != null) {
             String t = text.trim();

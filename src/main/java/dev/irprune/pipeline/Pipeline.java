@@ -126,10 +126,10 @@ public final class Pipeline {
         }
         Double accFinetune = null;
         long ftStart = System.nanoTime();
-        if (config.finetuneEpochs() > 0) {
+        if (config.finetune().epochs() > 0) {
             Fitter fitter = new Fitter(net, config.finetune());
-            for (int e = 1; e <= config.finetuneEpochs(); e++) {
-                try (Progress p = Progress.start("fine-tune " + name + " " + e + "/" + config.finetuneEpochs(), data.train().size())) {
+            for (int e = 1; e <= config.finetune().epochs(); e++) {
+                try (Progress p = Progress.start("fine-tune " + name + " " + e + "/" + config.finetune().epochs(), data.train().size())) {
                     fitter.epoch(data.train(), layerNumber * 1000 + e, p);
                 }
             }

@@ -3,13 +3,12 @@ package dev.irprune.pipeline;
 import dev.irprune.train.TrainConfig;
 
 /**
- * How to prune: the entropy threshold E and similarity threshold S, the fine-tuning after each
- * layer (epochs, and the optimiser settings, reset at every layer), and how many training images
- * form the analysis set on which entropy and correlation are measured.
+ * How to prune: the entropy threshold E and similarity threshold S, how many training images form
+ * the analysis set on which entropy and correlation are measured, and the fine-tuning after each
+ * layer ({@code finetune.epochs()} epochs with those optimiser settings, reset at every layer).
  */
-public record PruneConfig(double entropy, double similarity, int finetuneEpochs, int analysisSamples, TrainConfig finetune) {
+public record PruneConfig(double entropy, double similarity, int analysisSamples, TrainConfig finetune) {
     public static final int DEFAULT_ANALYSIS = 10_000;
-    public static final int DEFAULT_FINETUNE_EPOCHS = 3;
 
     public PruneConfig {
         if (!(entropy >= 0) || Double.isInfinite(entropy)) {
@@ -17,9 +16,6 @@ public record PruneConfig(double entropy, double similarity, int finetuneEpochs,
         }
         if (!(similarity >= 0 && similarity <= 1)) {
             throw new IllegalArgumentException("the similarity threshold S must be in [0, 1], got " + similarity);
-        }
-        if (finetuneEpochs < 0) {
-            throw new IllegalArgumentException("fine-tuning epochs must be >= 0, got " + finetuneEpochs);
         }
         if (analysisSamples < 2) {
             throw new IllegalArgumentException("the analysis set needs at least 2 images, got " + analysisSamples);

@@ -26,8 +26,8 @@ class PipelineTest {
         NetworkSpec spec = Vgg.build(new Vgg.Options(Vgg.Arch.VGG11, 0.0625, 4096, false, 0, 10), InputSpec.of(1, 32, 32));
         Map<String, Tensor> w = Weights.initial(spec, 3);
         Arrays.fill(w.get("conv2_1.bias").data(), -100f); // every filter's output is 0 after ReLU
-        TrainConfig tc = new TrainConfig(1, 64, 1e-3, 0.9, 0.999, 1e-7, 1);
-        PruneConfig config = new PruneConfig(0.3, 0.8, 0, 300, tc);
+        TrainConfig tc = new TrainConfig(0, 64, 1e-3, 0.9, 0.999, 1e-7, 1);
+        PruneConfig config = new PruneConfig(0.3, 0.8, 300, tc);
 
         Pipeline.Result r = Pipeline.run(spec, w, data, config);
 
