@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * (LF or CRLF), blanks around cells ignored. The first bad cell is reported with its row and
  * column (1-based) as an {@link InputException}.
  *
- * <p>Plain decimals of up to 15 significant digits are converted directly (one exact integer,
- * one division by an exact power of ten, hence the same double as {@link Double#parseDouble});
- * anything else goes through {@link Double#parseDouble} after a strict syntax check.
+ * <p>Plain decimals whose digits make an integer below 2^53 (e.g. up to 15 digits) are converted
+ * where they stand, in one pass over the row: one exact integer, one division by an exact power
+ * of ten, hence the same double as {@link Double#parseDouble}. Anything else goes through
+ * {@link Double#parseDouble} after a strict syntax check.
  */
 public final class CsvMatrix {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
@@ -39,6 +40,8 @@ public final class CsvMatrix {
     private int start;
     private int end;
     private boolean eof;
+    /** Where the cell read by {@link #fastCell} ends. */
+    private int next;
 
     private CsvMatrix(String source) {
         this.source = source;
@@ -148,24 +151,32 @@ public final class CsvMatrix {
         return n;
     }
 
+    /** One pass over the row: each cell parsed where it stands (fast path) or cut out (slow path). */
     private double[] parseRow(int s, int e, int line, int columns) {
         double[] row = new double[columns];
-        int col = 0;
-        int cell = s;
-        for (int k = s; k <= e; k++) {
-            if (k == e || buf[k] == ',') {
-                if (col == columns) {
-                    throw ragged(line, countCells(s, e), columns);
-                }
-                row[col] = parseCell(cell, k, line, col + 1);
-                col++;
-                cell = k + 1;
+        int p = s;
+        for (int col = 0; ; col++) {
+            if (col == columns) {
+                throw ragged(line, countCells(s, e), columns);
             }
+            double v = fastCell(p, e);
+            int cellEnd = next;
+            if (Double.isNaN(v)) {
+                cellEnd = p;
+                while (cellEnd < e && buf[cellEnd] != ',') {
+                    cellEnd++;
+                }
+                v = parseCell(p, cellEnd, line, col + 1);
+            }
+            row[col] = v;
+            if (cellEnd >= e) {
+                if (col + 1 != columns) {
+                    throw ragged(line, col + 1, columns);
+                }
+                return row;
+            }
+            p = cellEnd + 1;
         }
-        if (col != columns) {
-            throw ragged(line, col, columns);
-        }
-        return row;
     }
 
     private InputException ragged(int line, int cells, int columns) {
@@ -179,10 +190,6 @@ public final class CsvMatrix {
         }
         while (e > s && (buf[e - 1] == ' ' || buf[e - 1] == '\t')) {
             e--;
-        }
-        double fast = fastDecimal(s, e);
-        if (!Double.isNaN(fast)) {
-            return fast;
         }
         String text = new String(buf, s, e - s, StandardCharsets.UTF_8);
         String where = source + ": row " + line + ", column " + col + ": ";
@@ -202,19 +209,26 @@ public final class CsvMatrix {
         return v;
     }
 
-    /** A plain decimal ([+-]digits[.digits], at most 15 significant digits) exactly; else NaN. */
-    private double fastDecimal(int s, int e) {
-        int p = s;
+    /**
+     * A plain decimal cell ([+-]digits[.digits], blanks around it) starting at {@code p}, read
+     * exactly when its digits make an integer below 2^53; {@link #next} is then the index of the
+     * comma or line end after it. Anything else gives NaN, for the slow path.
+     */
+    private double fastCell(int p, int e) {
+        byte[] b = buf;
+        while (p < e && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
+        }
         boolean negative = false;
-        if (p < e && (buf[p] == '-' || buf[p] == '+')) {
-            negative = buf[p] == '-';
+        if (p < e && (b[p] == '-' || b[p] == '+')) {
+            negative = b[p] == '-';
             p++;
         }
         long mantissa = 0;
         int digits = 0;
         int fraction = -1;
         for (; p < e; p++) {
-            byte ch = buf[p];
+            int ch = b[p];
             if (ch >= '0' && ch <= '9') {
                 if (++digits > 18) {
                     return Double.NaN;
@@ -226,12 +240,16 @@ public final class CsvMatrix {
             } else if (ch == '.' && fraction < 0) {
                 fraction = 0;
             } else {
-                return Double.NaN;
+                break;
             }
         }
-        if (digits == 0 || mantissa >= EXACT_LIMIT || fraction >= POW10.length) {
+        while (p < e && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
+        }
+        if ((p < e && b[p] != ',') || digits == 0 || mantissa >= EXACT_LIMIT || fraction >= POW10.length) {
             return Double.NaN;
         }
+        next = p;
         double v = fraction > 0 ? mantissa / POW10[fraction] : (double) mantissa;
         return negative ? -v : v;
     }

@@ -5,21 +5,27 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** Plans to JSON and back. Doubles are written so that they read back exactly. */
+/**
+ * Plans to JSON and back, indented, one field per record component. Doubles are written so that
+ * they read back exactly.
+ */
 public final class PlanJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private PlanJson() {}
 
+    /** The data-binding mapper, created on first read only: it is slow to start. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
     public static String write(LayerPlan plan) {
-        return toJson(plan);
+        return PlanWriter.write(plan);
     }
 
     public static String write(PruningPlan plan) {
-        return toJson(plan);
+        return PlanWriter.write(plan);
     }
 
     public static LayerPlan readLayer(String json) {
@@ -30,9 +36,10 @@ public final class PlanJson {
         return fromJson(json, PruningPlan.class);
     }
 
-    private static String toJson(Object value) {
+    /** The mapper's own indented output of a plan record (what {@link #write} must equal). */
+    static String writeWithMapper(Object plan) {
         try {
-            return MAPPER.writeValueAsString(value) + "\n";
+            return Mapper.INSTANCE.writeValueAsString(plan) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a plan as JSON: " + e.getOriginalMessage(), e);
         }
@@ -40,7 +47,7 @@ public final class PlanJson {
 
     private static <T> T fromJson(String json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            return Mapper.INSTANCE.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }

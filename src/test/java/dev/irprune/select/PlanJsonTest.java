@@ -43,6 +43,21 @@ class PlanJsonTest {
     }
 
     @Test
+    void theStreamingWriterWritesExactlyWhatTheMapperWould() {
+        LayerPlan conv = plan("conv7", Mode.CONV, 5);
+        LayerPlan dense = plan("dense \"1\"", Mode.DENSE, 6);
+        LayerPlan rescued = SeedSelector.decide("dead", 10, new double[] {0.1, 0.2}, null, SelectionConfig.conv(0.3, 0.8, 0.2));
+        LayerPlan importanceOnly = SeedSelector.decide("c1", 10, new double[] {0.1, 0.5}, null,
+                SelectionConfig.importanceOnly(Mode.CONV, 0.3, 0.8));
+        assertThat(rescued.rescued()).isEqualTo(1);
+        for (LayerPlan p : List.of(conv, dense, rescued, importanceOnly)) {
+            assertThat(PlanJson.write(p)).isEqualTo(PlanJson.writeWithMapper(p));
+        }
+        PruningPlan all = new PruningPlan(0.3, 0.5, List.of(conv, dense, rescued));
+        assertThat(PlanJson.write(all)).isEqualTo(PlanJson.writeWithMapper(all));
+    }
+
+    @Test
     void inconsistentPlansAreRejected() {
         String json = PlanJson.write(plan("conv7", Mode.CONV, 4));
         LayerPlan good = PlanJson.readLayer(json);
