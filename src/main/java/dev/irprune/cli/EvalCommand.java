@@ -9,9 +9,7 @@ import dev.irprune.model.ModelFolder;
 import dev.irprune.model.Network;
 import dev.irprune.train.Evaluation;
 import dev.irprune.train.Evaluator;
-import dev.irprune.train.TrainingSummary;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,13 +39,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelFolder.Contents contents = ModelFolder.load(modelDir);
-        DataConfig dc = data.config();
-        Path summary = modelDir.resolve(TrainingSummary.FILE);
-        if (!spec.commandLine().getParseResult().hasMatchedOption("--dataset") && Files.exists(summary)) {
-            DataConfig trained = Json.readFile(summary, TrainingSummary.class).data();
-            dc = new DataConfig(trained.dataset(), dc.dataDir() != null ? dc.dataDir() : trained.dataDir(),
-                    dc.trainLimit(), dc.testLimit());
-        }
+        DataConfig dc = TrainedWith.data(spec, data.config(), TrainedWith.summary(modelDir));
         DataSplit split = Datasets.load(dc);
         Evaluation ev;
         try (NDManager manager = NDManager.newBaseManager();

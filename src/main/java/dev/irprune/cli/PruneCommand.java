@@ -4,7 +4,6 @@ import dev.irprune.data.DataConfig;
 import dev.irprune.data.DataSplit;
 import dev.irprune.data.Datasets;
 import dev.irprune.io.InputException;
-import dev.irprune.io.Json;
 import dev.irprune.model.ModelFolder;
 import dev.irprune.pipeline.Outputs;
 import dev.irprune.pipeline.PruneConfig;
@@ -12,8 +11,8 @@ import dev.irprune.pipeline.PruneReport;
 import dev.irprune.pipeline.PruneRun;
 import dev.irprune.train.TrainConfig;
 import dev.irprune.train.TrainingSummary;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,17 +61,10 @@ final class PruneCommand implements Callable<Integer> {
         PruneReport report;
         if (modelDir != null) {
             ModelFolder.Contents contents = ModelFolder.load(modelDir);
-            DataConfig dc = data.config();
-            Path summary = modelDir.resolve(TrainingSummary.FILE);
-            if (Files.exists(summary)) {
-                TrainingSummary trained = Json.readFile(summary, TrainingSummary.class);
-                if (!given("--dataset")) {
-                    dc = new DataConfig(trained.data().dataset(), dc.dataDir() != null ? dc.dataDir() : trained.data().dataDir(),
-                            dc.trainLimit(), dc.testLimit());
-                }
-                if (!given("--lr")) {
-                    config = pruneConfig(entropy, similarity, analysisSamples, trained.config(), finetuneEpochs);
-                }
+            Optional<TrainingSummary> trained = TrainedWith.summary(modelDir);
+            DataConfig dc = TrainedWith.data(spec, data.config(), trained);
+            if (trained.isPresent() && !TrainedWith.given(spec, "--lr")) {
+                config = pruneConfig(entropy, similarity, analysisSamples, trained.get().config(), finetuneEpochs);
             }
             DataSplit split = Datasets.load(dc);
             report = PruneRun.run(new PruneRun.Request(contents.spec(), contents.weights(), modelDir.toString(), dc, split,
@@ -103,9 +95,5 @@ final class PruneCommand implements Callable<Integer> {
                 report.entropyThreshold())) + ", " + out.resolve(Outputs.REPORT) + ", " + out.resolve(Outputs.LAYERS)
                 + ", " + out.resolve(Outputs.MODEL));
         w.flush();
-    }
-
-    private boolean given(String option) {
-        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 }

@@ -40,10 +40,10 @@ final class TrainCommand implements Callable<Integer> {
         if (resume) {
             TrainingSummary previous = Training.readSummary(out);
             DataConfig dc = previous.data();
-            if (given("--data-dir")) {
+            if (TrainedWith.given(spec, "--data-dir")) {
                 dc = new DataConfig(dc.dataset(), data.config().dataDir(), dc.trainLimit(), dc.testLimit());
             }
-            TrainConfig tc = given("--epochs") ? previous.config().withEpochs(train.config().epochs()) : previous.config();
+            TrainConfig tc = TrainedWith.given(spec, "--epochs") ? previous.config().withEpochs(train.config().epochs()) : previous.config();
             if (previous.epochsDone() >= tc.epochs()) {
                 throw new InputException(out + " has already trained " + previous.epochsDone()
                         + " epochs; give --epochs N with a larger N to train further");
@@ -62,9 +62,5 @@ final class TrainCommand implements Callable<Integer> {
                 result.arch(), result.dataset(), result.test().accuracy(), result.test().loss(), out);
         w.flush();
         return 0;
-    }
-
-    private boolean given(String option) {
-        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 }
