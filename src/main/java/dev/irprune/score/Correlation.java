@@ -11,7 +11,10 @@ import java.util.stream.IntStream;
  * <p>Every cross product, squared norms included, is summed in one fixed order (rows ascending,
  * one product at a time), whatever the blocking or the threads. So the result is deterministic,
  * and two identical columns have a similarity of exactly 1. A constant column has a zero norm:
- * its similarities are 0 / 0, NaN, as in the original formula.
+ * its similarities are 0 / 0, NaN, as in the original formula. Constant columns are recognised
+ * as such (every value equal), not through their mean: the floating-point mean of, say, 2,000
+ * copies of 0.37 is not exactly 0.37, and centring by it would leave a tiny non-zero column whose
+ * correlations are defined (two such columns would even look perfectly correlated).
  */
 public final class Correlation {
     private static final int ROWS_PER_STEP = 4;
