@@ -3,6 +3,7 @@ package dev.irprune.pipeline;
 import dev.irprune.io.AtomicFiles;
 import dev.irprune.io.Json;
 import dev.irprune.model.ModelFolder;
+import dev.irprune.report.Charts;
 import dev.irprune.report.DataStats;
 import dev.irprune.report.LayerReport;
 import dev.irprune.report.TextTable;
@@ -17,18 +18,22 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes a run's results into the output folder, each file whole: the pruned model folder,
- * {@code layers.csv}, {@code report.json} and the reference program's {@code data_stats<S><E>}.
+ * {@code layers.csv}, {@code layers.png}, {@code report.json} and the reference program's {@code data_stats<S><E>}.
  */
 public final class Outputs {
     public static final String MODEL = "pruned-model";
     public static final String REPORT = "report.json";
     public static final String LAYERS = "layers.csv";
+    public static final String CHART = "layers.png";
 
     private Outputs() {}
 
     public static void write(Path out, Pipeline.Result result, PruneReport report) {
         ModelFolder.save(out.resolve(MODEL), result.spec(), result.weights());
         writeCsv(out.resolve(LAYERS), report);
+        Charts.layers(out.resolve(CHART), report.layers(), String.format("E %s, S %s: MACs x%.3f fewer, accuracy %.4f -> %.4f",
+                report.entropyThreshold(), report.similarityThreshold(), report.totals().macRatio(),
+                report.baselineAccuracy(), report.finalAccuracy()));
         Json.writeFile(out.resolve(REPORT), report);
         AtomicFiles.writeString(out.resolve(DataStats.fileName(report.similarityThreshold(), report.entropyThreshold())),
                 DataStats.line(report.finalAccuracy(), report.totals().macRatio(), report.similarityThreshold(),

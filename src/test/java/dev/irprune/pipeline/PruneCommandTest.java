@@ -82,6 +82,8 @@ class PruneCommandTest {
             assertThat(Evaluator.evaluate(net, data.test()).accuracy()).isEqualTo(report.get("finalAccuracy").asDouble());
         }
         assertThat(Files.readAllLines(out.resolve("layers.csv"))).hasSize(1 + report.get("layers").size());
+        byte[] png = Files.readAllBytes(out.resolve("layers.png"));
+        assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
         assertThat(report.get("plan").get("layers")).hasSize(report.get("layers").size());
         assertThat(report.get("versions").get("djl").asText()).isEqualTo("0.36.0");
     }

@@ -1,0 +1,36 @@
+package dev.irprune.report;
+
+import dev.irprune.io.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+
+/** A PNG of what pruning did per layer: the share of filters (or units) kept. */
+public final class Charts {
+    private Charts() {}
+
+    public static void layers(Path file, List<LayerReport> layers, String title) {
+        System.setProperty("java.awt.headless", "true");
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(500).title(title)
+                .xAxisTitle("layer").yAxisTitle("filters or units kept (%)").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setDecimalPattern("#0");
+        List<String> names = layers.stream().map(LayerReport::layer).toList();
+        List<Number> kept = layers.stream().map(l -> (Number) (100.0 * l.filtersAfter() / l.filtersBefore())).toList();
+        chart.addSeries("kept", names, kept);
+        byte[] png;
+        try {
+            png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw " + file + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.write(file, out -> out.write(png));
+    }
+}
