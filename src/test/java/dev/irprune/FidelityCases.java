@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The golden vectors in {@code ../shared/fidelity} (beside the repository), or in the folder
- * named by the system property {@code irprune.fidelity.dir}. A missing folder is an error, never
- * a skip.
+ * The golden vectors in {@code ../shared/fidelity} (beside the repository, where the project's
+ * shared files live and new cases are added), or in the folder named by the system property
+ * {@code irprune.fidelity.dir}; in a clone without that folder, the copy in
+ * {@code src/test/resources/fidelity}. A missing folder is an error, never a skip.
  */
 public final class FidelityCases {
     public static final String DIR_PROPERTY = "irprune.fidelity.dir";
@@ -62,13 +63,14 @@ public final class FidelityCases {
         }
     }
 
-    /** The folder: the property if set, else {@code shared/fidelity} beside the Maven basedir. */
+    /** The folder: the property if set, else {@code shared/fidelity} beside the Maven basedir, else the bundled copy. */
     public static Path dir() {
         String override = System.getProperty(DIR_PROPERTY);
-        Path dir = override != null && !override.isBlank()
-                ? Path.of(override)
-                : Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-                        .toAbsolutePath().getParent().resolve("shared").resolve("fidelity");
+        Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        Path shared = base.getParent().resolve("shared").resolve("fidelity");
+        Path dir = override != null && !override.isBlank() ? Path.of(override)
+                : Files.isDirectory(shared) ? shared
+                : base.resolve("src/test/resources/fidelity");
         if (!Files.isDirectory(dir)) {
             throw new AssertionError("golden vectors not found: " + dir
                     + " is not a folder (set -D" + DIR_PROPERTY + "=FOLDER to point elsewhere)");

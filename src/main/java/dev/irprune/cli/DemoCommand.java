@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the whole method on the bundled demo data (Fashion-MNIST subset, no download):",
             "train VGG16 at 1/8 width with batch norm, no dropout, Adam 1e-3, then prune with E 0.3 and S 0.8,",
-            "fine-tuning after each layer, and write every output of 'irprune prune'."})
+            "fine-tuning after each layer, and write every output of 'irprune prune' (OUT/base-model is replaced)."})
 final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
@@ -50,6 +50,7 @@ final class DemoCommand implements Callable<Integer> {
         PruneConfig config = PruneCommand.pruneConfig(ENTROPY, SIMILARITY, PruneConfig.DEFAULT_ANALYSIS, tc, finetuneEpochs);
         DataConfig dc = DataConfig.of(DatasetName.DEMO);
         NetworkSpec net = Vgg.build(new Vgg.Options(Vgg.Arch.VGG16, 0.125, 4096, true, 0, 10), InputSpec.of(1, 32, 32));
+        AtomicFiles.checkFolder(out);
         DataSplit split = Datasets.load(dc);
         AtomicFiles.deleteTree(out.resolve(PruneRun.BASE_MODEL)); // a fresh demo every time
         PruneReport report = PruneRun.trainThenPrune(net, dc, split, tc, config, out);

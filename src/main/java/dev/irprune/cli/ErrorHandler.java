@@ -20,8 +20,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cli = ex.getCommandLine();
         PrintWriter err = cli.getErr();
-        err.println("irprune: " + ex.getMessage());
-        err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.println("irprune: " + ex.getMessage() + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return BAD_INPUT;
     }

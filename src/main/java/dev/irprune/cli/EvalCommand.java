@@ -1,12 +1,10 @@
 package dev.irprune.cli;
 
-import ai.djl.ndarray.NDManager;
 import dev.irprune.data.DataConfig;
 import dev.irprune.data.DataSplit;
 import dev.irprune.data.Datasets;
 import dev.irprune.io.Json;
 import dev.irprune.model.ModelFolder;
-import dev.irprune.model.Network;
 import dev.irprune.train.Evaluation;
 import dev.irprune.train.Evaluator;
 import java.io.PrintWriter;
@@ -21,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code irprune eval}: test accuracy and loss of a model folder. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Print a model's test accuracy and loss, and write eval.json into the model folder.",
-            "The data set defaults to the one the model was trained on."})
+            "The data set defaults to the one the model was trained (or pruned) on."})
 final class EvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
@@ -39,13 +37,10 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelFolder.Contents contents = ModelFolder.load(modelDir);
-        DataConfig dc = TrainedWith.data(spec, data.config(), TrainedWith.summary(modelDir));
+        DataConfig dc = TrainedWith.data(spec, data.config(), TrainedWith.provenance(modelDir));
+        TrainedWith.checkChannels(contents.spec(), dc);
         DataSplit split = Datasets.load(dc);
-        Evaluation ev;
-        try (NDManager manager = NDManager.newBaseManager();
-                Network net = Network.create(contents.spec(), contents.weights(), manager)) {
-            ev = Evaluator.evaluate(net, split.test());
-        }
+        Evaluation ev = Evaluator.evaluate(contents.spec(), contents.weights(), split.test());
         Result r = new Result(modelDir.toString(), split.name(), split.source(), ev.accuracy(), ev.loss(), ev.images());
         Json.writeFile(modelDir.resolve("eval.json"), r);
         PrintWriter out = spec.commandLine().getOut();

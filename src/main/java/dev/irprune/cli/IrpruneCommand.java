@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         })
 public final class IrpruneCommand implements Runnable {
     @Spec CommandSpec spec;
+    @picocli.CommandLine.Mixin CommonOptions common;
 
     @Override
     public void run() {

@@ -11,7 +11,14 @@ public final class Main {
             System.setProperty("org.slf4j.simpleLogger.log.dev.irprune", "debug");
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
-        System.exit(commandLine().execute(args));
+        int exit;
+        try {
+            exit = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("irprune: failed: out of memory; give Java more with IRPRUNE_JAVA_OPTS=-Xmx<size>, e.g. -Xmx16g");
+            exit = ErrorHandler.FAILURE;
+        }
+        System.exit(exit);
     }
 
     /** The configured command line, also used by tests through {@code execute()}. */

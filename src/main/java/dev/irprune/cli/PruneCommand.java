@@ -3,6 +3,7 @@ package dev.irprune.cli;
 import dev.irprune.data.DataConfig;
 import dev.irprune.data.DataSplit;
 import dev.irprune.data.Datasets;
+import dev.irprune.io.AtomicFiles;
 import dev.irprune.io.InputException;
 import dev.irprune.model.ModelFolder;
 import dev.irprune.pipeline.Outputs;
@@ -10,7 +11,7 @@ import dev.irprune.pipeline.PruneConfig;
 import dev.irprune.pipeline.PruneReport;
 import dev.irprune.pipeline.PruneRun;
 import dev.irprune.train.TrainConfig;
-import dev.irprune.train.TrainingSummary;
+import dev.irprune.train.Provenance;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -58,14 +59,16 @@ final class PruneCommand implements Callable<Integer> {
     public Integer call() {
         TrainConfig tc = train.config();
         PruneConfig config = pruneConfig(entropy, similarity, analysisSamples, tc, finetuneEpochs);
+        AtomicFiles.checkFolder(out);
         PruneReport report;
         if (modelDir != null) {
+            TrainedWith.reject(spec, "describes a new network and cannot be combined with --model",
+                    "--arch", "--width", "--dense-width", "--batch-norm", "--dropout", "--epochs");
             ModelFolder.Contents contents = ModelFolder.load(modelDir);
-            Optional<TrainingSummary> trained = TrainedWith.summary(modelDir);
-            DataConfig dc = TrainedWith.data(spec, data.config(), trained);
-            if (trained.isPresent() && !TrainedWith.given(spec, "--lr")) {
-                config = pruneConfig(entropy, similarity, analysisSamples, trained.get().config(), finetuneEpochs);
-            }
+            Optional<Provenance> made = TrainedWith.provenance(modelDir);
+            DataConfig dc = TrainedWith.data(spec, data.config(), made);
+            TrainedWith.checkChannels(contents.spec(), dc);
+            config = pruneConfig(entropy, similarity, analysisSamples, TrainedWith.train(spec, tc, made), finetuneEpochs);
             DataSplit split = Datasets.load(dc);
             report = PruneRun.run(new PruneRun.Request(contents.spec(), contents.weights(), modelDir.toString(), dc, split,
                     config, out));

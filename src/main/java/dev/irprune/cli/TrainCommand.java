@@ -38,6 +38,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         TrainingSummary result;
         if (resume) {
+            TrainedWith.reject(spec, "cannot change on --resume: the run continues with its recorded settings",
+                    "--dataset", "--train-limit", "--test-limit", "--arch", "--width", "--dense-width", "--batch-norm",
+                    "--dropout", "--batch-size", "--lr", "--seed");
             TrainingSummary previous = Training.readSummary(out);
             DataConfig dc = previous.data();
             if (TrainedWith.given(spec, "--data-dir")) {
@@ -54,6 +57,7 @@ final class TrainCommand implements Callable<Integer> {
             DataConfig dc = data.config();
             TrainConfig tc = train.config();
             var netSpec = model.spec(dc.dataset());
+            dev.irprune.io.AtomicFiles.checkFolder(out);
             DataSplit split = Datasets.load(dc);
             result = Training.start(netSpec, dc, split, tc, out);
         }

@@ -27,6 +27,11 @@ public enum DatasetName {
         return cliName;
     }
 
+    /** Colour channels of the images: 3 for CIFAR-10, 1 for the Fashion-MNIST sets. */
+    public int channels() {
+        return this == CIFAR10 ? 3 : 1;
+    }
+
     /** The command-line names of all data sets, in declaration order. */
     public static List<String> cliNames() {
         return Arrays.stream(values()).map(DatasetName::cliName).collect(Collectors.toList());

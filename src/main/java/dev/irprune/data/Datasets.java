@@ -53,6 +53,10 @@ public final class Datasets {
         }
         train = limit(train, config.trainLimit());
         test = limit(test, config.testLimit());
+        if (train.size() == 0 || test.size() == 0) {
+            throw new dev.irprune.io.InputException(source + ": the " + dataset.cliName() + " "
+                    + (train.size() == 0 ? "training" : "test") + " files hold no images");
+        }
         DataSplit split = new DataSplit(dataset.cliName(), source, train, test);
         log.info("Loaded {} from {}: {} training and {} test images of {}x{}x{}, mean {}, std {} ({} ms)",
                 dataset.cliName(), source, train.size(), test.size(), train.channels(), train.height(),

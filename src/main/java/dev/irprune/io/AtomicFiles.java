@@ -20,12 +20,14 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Writer writer) {
-        Path abs = target.toAbsolutePath();
+        Path abs = target.toAbsolutePath().normalize();
         Path dir = abs.getParent();
+        checkWritable(target, abs);
         Path tmp = null;
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            setReadable(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
@@ -40,6 +42,43 @@ public final class AtomicFiles {
                 } catch (IOException ignored) {
                     // best effort: the temporary file is hidden and named after the target
                 }
+            }
+        }
+    }
+
+    /** A target that is a folder, or inside a file, is the user's mistake: one clear line, exit 2. */
+    private static void checkWritable(Path target, Path abs) {
+        if (abs.getParent() == null || Files.isDirectory(abs)) {
+            throw new InputException(target + ": is a folder, not a file name");
+        }
+        for (Path p = abs.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new InputException(target + ": " + p + " is a file, not a folder");
+                }
+                break;
+            }
+        }
+    }
+
+    /** Gives a new file the usual rw-r--r-- instead of the temporary file's owner-only mode. */
+    private static void setReadable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its defaults
+        }
+    }
+
+    /** Fails with one line if {@code dir} cannot be an output folder (it is a file, or inside one). */
+    public static void checkFolder(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        for (Path p = abs; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new InputException(dir + ": " + (p.equals(abs) ? "is a file, not a folder" : p + " is a file, not a folder"));
+                }
+                return;
             }
         }
     }

@@ -254,7 +254,17 @@ public final class CsvMatrix {
         return negative ? -v : v;
     }
 
+    /** At most 24 characters, with control and other unprintable characters shown as \\uXXXX. */
     private static String shorten(String text) {
-        return text.length() <= 24 ? text : text.substring(0, 21) + "...";
+        String t = text.length() <= 24 ? text : text.substring(0, 21) + "...";
+        StringBuilder sb = new StringBuilder(t.length());
+        t.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || !Character.isDefined(c)) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
     }
 }

@@ -23,12 +23,9 @@ public final class Progress implements AutoCloseable {
     private long lastLog = start;
     private String extra = "";
 
-    private final boolean quiet;
-
-    private Progress(String task, long total, boolean interactive, boolean quiet) {
+    private Progress(String task, long total, boolean interactive) {
         this.task = task;
         this.total = total;
-        this.quiet = quiet;
         this.bar = interactive
                 ? new ProgressBarBuilder()
                         .setTaskName(task)
@@ -44,12 +41,7 @@ public final class Progress implements AutoCloseable {
     /** A bar when a person watches, log lines otherwise. */
     public static Progress start(String task, long total) {
         boolean interactive = System.console() != null && System.getenv("CI") == null;
-        return new Progress(task, total, interactive, false);
-    }
-
-    /** Progress that shows nothing. */
-    public static Progress silent(String task, long total) {
-        return new Progress(task, total, false, true);
+        return new Progress(task, total, interactive);
     }
 
     public void step(long n, String message) {
@@ -61,7 +53,7 @@ public final class Progress implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        if (!quiet && now - lastLog >= LOG_EVERY_NANOS && done < total) {
+        if (now - lastLog >= LOG_EVERY_NANOS && done < total) {
             lastLog = now;
             log();
         }
@@ -77,7 +69,7 @@ public final class Progress implements AutoCloseable {
     public void close() {
         if (bar != null) {
             bar.close();
-        } else if (!quiet) {
+        } else {
             log();
         }
     }

@@ -9,8 +9,8 @@ public record InputSpec(int channels, int height, int width, double mean, double
         if (channels < 1 || height < 1 || width < 1) {
             throw new IllegalArgumentException("input shape must be positive: " + channels + "x" + height + "x" + width);
         }
-        if (!Double.isFinite(mean) || !(std >= 0) || Double.isInfinite(std)) {
-            throw new IllegalArgumentException("input normalisation must be finite with std >= 0");
+        if (!Double.isFinite(mean) || !(std > 0) || Double.isInfinite(std)) {
+            throw new IllegalArgumentException("input normalisation must be finite with std > 0, got mean " + mean + ", std " + std);
         }
     }
 

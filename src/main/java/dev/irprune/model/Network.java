@@ -77,10 +77,6 @@ public final class Network implements AutoCloseable {
         return manager;
     }
 
-    public SequentialBlock block() {
-        return block;
-    }
-
     /** The parameters by their spec names, in network order. */
     public Map<String, Parameter> parameters() {
         return parameters;

@@ -19,9 +19,13 @@ public record NetworkSpec(String arch, InputSpec input, List<LayerSpec> layers) 
         layers = List.copyOf(layers);
         Set<String> names = new HashSet<>();
         Shape shape = input.shape();
-        for (LayerSpec layer : layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
             if (!names.add(layer.name())) {
                 throw new IllegalArgumentException("duplicate layer name: " + layer.name());
+            }
+            if (layer instanceof DenseSpec d && d.isOutput() && i != layers.size() - 1) {
+                throw new IllegalArgumentException(layer.name() + ": only the last layer may be a softmax output layer");
             }
             shape = layer.outputShape(shape);
         }

@@ -61,6 +61,12 @@ public final class Weights {
                 throw new InputException("weights: " + e.getKey() + " has shape " + t.shapeText()
                         + ", the spec needs " + Arrays.toString(e.getValue()).replace('[', '(').replace(']', ')'));
             }
+            float[] d = t.data();
+            for (int i = 0; i < d.length; i++) {
+                if (!Float.isFinite(d[i])) {
+                    throw new InputException("weights: " + e.getKey() + " holds a non-finite value (" + d[i] + ") at " + i);
+                }
+            }
         }
         for (String name : weights.keySet()) {
             if (!expected.containsKey(name)) {

@@ -7,6 +7,7 @@ import dev.irprune.report.Charts;
 import dev.irprune.report.DataStats;
 import dev.irprune.report.LayerReport;
 import dev.irprune.report.TextTable;
+import dev.irprune.train.Provenance;
 import dev.irprune.report.Totals;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -30,6 +31,8 @@ public final class Outputs {
 
     public static void write(Path out, Pipeline.Result result, PruneReport report) {
         ModelFolder.save(out.resolve(MODEL), result.spec(), result.weights());
+        new Provenance("pruned from " + report.baseModel() + " with E " + report.entropyThreshold() + ", S "
+                + report.similarityThreshold(), report.data(), report.config().finetune()).write(out.resolve(MODEL));
         writeCsv(out.resolve(LAYERS), report);
         Charts.layers(out.resolve(CHART), report.layers(), String.format("E %s, S %s: MACs x%.3f fewer, accuracy %.4f -> %.4f",
                 report.entropyThreshold(), report.similarityThreshold(), report.totals().macRatio(),

@@ -51,6 +51,10 @@ public final class Pipeline {
         this.data = data;
         this.config = config;
         this.analysis = data.train().head(config.analysisSamples());
+        if (analysis.size() < 2) {
+            throw new dev.irprune.io.InputException("the analysis set has " + analysis.size()
+                    + " image(s); entropy and correlation need at least 2 training images");
+        }
     }
 
     public static Result run(NetworkSpec spec, Map<String, Tensor> weights, DataSplit data, PruneConfig config) {
@@ -148,18 +152,8 @@ public final class Pipeline {
 
     /** Filters left after importance pruning alone (the rescued filter included), ascending. */
     static int[] afterImportance(LayerPlan plan) {
-        boolean[] gone = new boolean[plan.channels()];
-        plan.prunedByEntropy().forEach(f -> gone[f] = true);
-        if (plan.rescued() != null) {
-            gone[plan.rescued()] = false;
-        }
-        List<Integer> kept = new ArrayList<>();
-        for (int f = 0; f < gone.length; f++) {
-            if (!gone[f]) {
-                kept.add(f);
-            }
-        }
-        return kept.stream().mapToInt(Integer::intValue).toArray();
+        return LayerPlan.keptFrom(plan.channels(), plan.prunedByEntropy(), List.of(), plan.rescued()).stream()
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** Where each of {@code finalKept} sits among {@code current} (both ascending, original numbering). */

@@ -62,8 +62,9 @@ public final class PruneRun {
             PruneConfig config, Path out) {
         Path base = out.resolve(BASE_MODEL);
         if (java.nio.file.Files.exists(base)) {
-            throw new dev.irprune.io.InputException(base + " already exists: prune that model with --model " + base
-                    + ", or choose another --out");
+            throw new dev.irprune.io.InputException(base + " already exists: prune it with --model " + base
+                    + " (if its training was interrupted, first finish it with 'irprune train --resume --out " + base
+                    + "'), or choose another --out");
         }
         Training.start(spec, dataConfig, data, train, base);
         ModelFolder.Contents trained = ModelFolder.load(base);

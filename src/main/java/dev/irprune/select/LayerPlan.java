@@ -59,7 +59,7 @@ public record LayerPlan(
     }
 
     /** The filters that stay: all but the pruned ones, plus the rescued one if any, ascending. */
-    static List<Integer> keptFrom(int channels, List<Integer> byEntropy, List<Integer> byRedundancy, Integer rescued) {
+    public static List<Integer> keptFrom(int channels, List<Integer> byEntropy, List<Integer> byRedundancy, Integer rescued) {
         boolean[] gone = new boolean[channels];
         for (List<Integer> list : List.of(byEntropy, byRedundancy)) {
             for (int f : list) {

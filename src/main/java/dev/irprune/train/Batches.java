@@ -11,22 +11,24 @@ import java.nio.FloatBuffer;
 /** Turns raw images into normalised float batches on the engine, through a 256-entry table. */
 public final class Batches {
     private final ImageSet images;
-    private final float[] table = new float[256];
+    private final float[] table;
     private final float[] buffer;
     private final int[] labelBuffer;
 
     public Batches(ImageSet images, InputSpec input, int maxBatch) {
+        check(images, input);
+        this.images = images;
+        this.table = new Normalization(input.mean(), input.std()).table();
+        this.buffer = new float[maxBatch * images.imageBytes()];
+        this.labelBuffer = new int[maxBatch];
+    }
+
+    /** Fails with one line if the images are not of the shape the network takes. */
+    public static void check(ImageSet images, InputSpec input) {
         if (images.channels() != input.channels() || images.height() != input.height() || images.width() != input.width()) {
             throw new dev.irprune.io.InputException("the data's images are " + images.channels() + "x" + images.height() + "x"
                     + images.width() + " but the network expects " + input.shape());
         }
-        this.images = images;
-        Normalization norm = new Normalization(input.mean(), input.std());
-        for (int b = 0; b < 256; b++) {
-            table[b] = norm.apply(b);
-        }
-        this.buffer = new float[maxBatch * images.imageBytes()];
-        this.labelBuffer = new int[maxBatch];
     }
 
     public int size() {

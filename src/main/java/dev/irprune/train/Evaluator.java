@@ -6,12 +6,22 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.training.ParameterStore;
 import dev.irprune.data.ImageSet;
 import dev.irprune.model.Network;
+import dev.irprune.model.NetworkSpec;
+import dev.irprune.model.Tensor;
+import java.util.Map;
 
 /** Accuracy and mean cross-entropy of a network on a set of images, in inference mode. */
 public final class Evaluator {
     public static final int BATCH = 250;
 
     private Evaluator() {}
+
+    /** Builds the network from its spec and weights, evaluates it, and releases it. */
+    public static Evaluation evaluate(NetworkSpec spec, Map<String, Tensor> weights, ImageSet set) {
+        try (NDManager manager = NDManager.newBaseManager(); Network net = Network.create(spec, weights, manager)) {
+            return evaluate(net, set);
+        }
+    }
 
     public static Evaluation evaluate(Network net, ImageSet set) {
         Batches batches = new Batches(set, net.spec().input(), BATCH);

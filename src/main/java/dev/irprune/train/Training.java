@@ -39,6 +39,8 @@ public final class Training {
         Normalization norm = data.normalization();
         NetworkSpec fitted = spec.withInput(spec.input().withNormalization(norm.mean(), norm.std()));
         checkData(fitted, data);
+        dev.irprune.io.AtomicFiles.checkFolder(out);
+        new Provenance("trained", dataConfig, config).write(out);
         return run(fitted, Weights.initial(fitted, config.seed()), null, dataConfig, data, config, out);
     }
 
@@ -47,6 +49,7 @@ public final class Training {
         NetworkSpec spec = ModelFolder.readSpec(out);
         checkData(spec, data);
         Checkpoint.Contents ckpt = Checkpoint.read(out);
+        new Provenance("trained", previous.data(), config).write(out);
         return run(spec, ckpt.weights(), ckpt, previous.data(), data, config, out);
     }
 
@@ -105,12 +108,7 @@ public final class Training {
     }
 
     static void checkData(NetworkSpec spec, DataSplit data) {
-        var img = data.train();
-        var in = spec.input();
-        if (img.channels() != in.channels() || img.height() != in.height() || img.width() != in.width()) {
-            throw new InputException("the data set's images are " + img.channels() + "x" + img.height() + "x" + img.width()
-                    + " but the network expects " + in.shape());
-        }
+        Batches.check(data.train(), spec.input());
     }
 
     private static String f4(double v) {

@@ -2,16 +2,10 @@ package dev.irprune.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.irprune.data.DataConfig;
-import dev.irprune.data.DatasetName;
-import dev.irprune.data.Datasets;
 import dev.irprune.io.Json;
 import dev.irprune.model.Costs;
 import dev.irprune.model.ModelFolder;
-import dev.irprune.model.Network;
-import dev.irprune.train.Evaluator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -74,18 +68,52 @@ class PruneCommandTest {
         Matcher m = Pattern.compile("Model Accuracy AFTER REGRESSION  is (\\S+) prun_ratio_ach (\\S+) SIMILARITY 0\\.6 ENTROPY 1\\.2")
                 .matcher(line);
         assertThat(m.matches()).as(line).isTrue();
-        assertThat(Double.parseDouble(m.group(1))).isEqualTo(report.get("finalAccuracy").asDouble());
+        assertThat(Double.parseDouble(m.group(1))).isEqualTo((double) (float) report.get("finalAccuracy").asDouble());
         assertThat(Double.parseDouble(m.group(2))).isEqualTo(totals.get("macRatio").asDouble());
 
-        var data = Datasets.load(new DataConfig(DatasetName.DEMO, null, 800, 200));
-        try (NDManager mgr = NDManager.newBaseManager(); Network net = Network.create(pruned.spec(), pruned.weights(), mgr)) {
-            assertThat(Evaluator.evaluate(net, data.test()).accuracy()).isEqualTo(report.get("finalAccuracy").asDouble());
-        }
+        // The pruned model reloads by itself: its folder says which data it was made on.
+        StringWriter evalOut = new StringWriter();
+        CommandLine eval = dev.irprune.cli.Main.commandLine();
+        eval.setOut(new PrintWriter(evalOut, true));
+        eval.setErr(new PrintWriter(new StringWriter(), true));
+        assertThat(eval.execute("eval", "--model", out.resolve("pruned-model").toString(), "--test-limit", "200", "--json")).isZero();
+        JsonNode evaluated = Json.MAPPER.readTree(evalOut.toString());
+        assertThat(evaluated.get("dataset").asText()).isEqualTo("demo");
+        assertThat(evaluated.get("accuracy").asDouble()).isEqualTo(report.get("finalAccuracy").asDouble());
+        assertThat(Files.getPosixFilePermissions(out.resolve("report.json")))
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
         assertThat(Files.readAllLines(out.resolve("layers.csv"))).hasSize(1 + report.get("layers").size());
         byte[] png = Files.readAllBytes(out.resolve("layers.png"));
         assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
         assertThat(report.get("plan").get("layers")).hasSize(report.get("layers").size());
         assertThat(report.get("versions").get("djl").asText()).isEqualTo("0.36.0");
+    }
+
+    @Test
+    void aTrainedModelBringsItsSettingsButGivenOptionsWin() throws Exception {
+        Path model = dir.resolve("model");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "train", "--dataset", "demo", "--train-limit", "300", "--test-limit", "100", "--width", "0.0625",
+                "--arch", "vgg11", "--dropout", "0", "--epochs", "1", "--lr", "2e-3", "--out", model.toString())).as(err.toString()).isZero();
+        Path out = dir.resolve("pruned");
+        assertThat(run(err, "prune", "0.3", "0.8", "--model", model.toString(), "--train-limit", "300", "--test-limit", "100",
+                "--finetune-epochs", "1", "--batch-size", "64", "--seed", "5", "--analysis-samples", "100",
+                "--out", out.toString())).as(err.toString()).isZero();
+        JsonNode finetune = Json.MAPPER.readTree(out.resolve("report.json").toFile()).get("config").get("finetune");
+        assertThat(finetune.get("learningRate").asDouble()).isEqualTo(2e-3);
+        assertThat(finetune.get("batchSize").asInt()).isEqualTo(64);
+        assertThat(finetune.get("seed").asInt()).isEqualTo(5);
+        assertThat(finetune.get("epochs").asInt()).isEqualTo(1);
+
+        StringWriter bad = new StringWriter();
+        assertThat(run(bad, "prune", "0.3", "0.8", "--model", model.toString(), "--width", "2", "--out", dir.resolve("x").toString()))
+                .isEqualTo(2);
+        assertThat(bad.toString()).contains("--width describes a new network");
+        StringWriter channels = new StringWriter();
+        assertThat(run(channels, "eval", "--model", model.toString(), "--dataset", "cifar10", "--data-dir",
+                dir.resolve("no-cifar").toString())).isEqualTo(2);
+        assertThat(channels.toString()).contains("the model expects 1x32x32 images but cifar10 has 3x32x32");
+        assertThat(Files.exists(dir.resolve("no-cifar"))).isFalse();
     }
 
     @Test
@@ -103,6 +131,7 @@ class PruneCommandTest {
             {"prune", "0.3", "0.8", "--model", dir.resolve("missing").toString()},
             {"prune", "0.3", "0.8", "--model", corrupt.toString()},
             {"prune", "0.3", "0.8", "--dataset", "demo", "--finetune-epochs", "-1"},
+            {"prune", "0.3", "0.8", "--dataset", "demo", "--train-limit", "1", "--epochs", "0", "--width", "0.05"},
         };
         for (String[] c : cases) {
             StringWriter err = new StringWriter();
@@ -110,6 +139,12 @@ class PruneCommandTest {
             assertThat(run(err, args)).as(String.join(" ", c) + ": " + err).isEqualTo(2);
             assertThat(err.toString()).startsWith("irprune: ").doesNotContain("\tat ");
         }
-        assertThat(Files.exists(out)).isFalse();
+        assertThat(Files.exists(out.resolve("report.json"))).isFalse();
+        assertThat(Files.exists(out.resolve("pruned-model"))).isFalse();
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, "prune", "0.3", "0.8", "--dataset", "demo", "--out", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("is a file, not a folder");
     }
 }
