@@ -86,6 +86,17 @@ class TrainingTest {
     }
 
     @Test
+    void theSameSeedGivesTheSameWeights() {
+        DataSplit tiny = Datasets.load(new DataConfig(DatasetName.DEMO, null, 300, 50));
+        Training.start(SMALL, dataConfig, tiny, FAST.withEpochs(1), dir.resolve("a"));
+        Training.start(SMALL, dataConfig, tiny, FAST.withEpochs(1), dir.resolve("b"));
+        Training.start(SMALL, dataConfig, tiny, new TrainConfig(1, 128, 1e-3, 0.9, 0.999, 1e-7, 6), dir.resolve("c"));
+        var a = ModelFolder.load(dir.resolve("a")).weights();
+        assertThat(ModelFolder.load(dir.resolve("b")).weights()).isEqualTo(a);
+        assertThat(ModelFolder.load(dir.resolve("c")).weights()).isNotEqualTo(a);
+    }
+
+    @Test
     void startRefusesAFolderThatHoldsARun() throws Exception {
         DataSplit tiny = Datasets.load(new DataConfig(DatasetName.DEMO, null, 256, 100));
         Training.start(SMALL, dataConfig, tiny, FAST.withEpochs(1), dir);
