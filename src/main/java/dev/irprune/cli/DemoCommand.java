@@ -22,9 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code irprune demo}: the whole method on the bundled demo data, offline, in a few minutes. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run the whole method on the bundled demo data (Fashion-MNIST subset, no download):",
-            "train VGG16 at 1/8 width with batch norm, no dropout, Adam 1e-3, then prune with E 0.3 and S 0.8,",
-            "fine-tuning after each layer, and write every output of 'irprune prune' (OUT/base-model is replaced)."})
+        description = "Run the whole method on the bundled demo data (Fashion-MNIST subset, no download): train VGG16 at 1/8 width with batch norm, no dropout, Adam 1e-3, then prune with E 0.3 and S 0.8, fine-tuning after each layer, and write every output of 'irprune prune' (OUT/base-model is replaced).")
 final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
@@ -32,13 +30,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "irprune-demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--epochs", defaultValue = "2", description = "Training epochs before pruning (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", description = "Training epochs before pruning (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--finetune-epochs", defaultValue = "1", description = "Fine-tuning epochs after each layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "1", description = "Fine-tuning epochs after each layer (default: ${DEFAULT-VALUE}).")
     int finetuneEpochs;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     static final double ENTROPY = 0.3;

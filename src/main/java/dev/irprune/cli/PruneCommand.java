@@ -24,10 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code irprune prune E S}: the reference method, end to end, with filters removed physically. */
 @Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Prune a network by filter importance (entropy < E), then redundancy (|correlation| > S),",
-            "layer by layer with fine-tuning, as the reference method does. With --model, prune that trained model;",
-            "without it, first train a network from scratch (into OUT/base-model) with the train options.",
-            "Writes OUT/data_stats<S><E>, report.json, layers.csv and the pruned model folder OUT/pruned-model."})
+        description = "Prune a network by filter importance (entropy < E), then redundancy (|correlation| > S), layer by layer with fine-tuning, as the reference method does. With --model, prune that trained model; without it, first train a network from scratch (into OUT/base-model) with the train options. Writes OUT/data_stats<S><E>, report.json, layers.csv and the pruned model folder OUT/pruned-model.")
 final class PruneCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
@@ -44,10 +41,10 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Output folder (default: the current folder).")
     Path out;
 
-    @Option(names = "--finetune-epochs", defaultValue = "3", description = "Fine-tuning epochs after each layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "3", description = "Fine-tuning epochs after each layer (default: ${DEFAULT-VALUE}).")
     int finetuneEpochs;
 
-    @Option(names = "--analysis-samples", defaultValue = "10000",
+    @Option(names = "--analysis-samples", paramLabel = "N", defaultValue = "10000",
             description = "Training images on which entropy and correlation are measured (default: ${DEFAULT-VALUE}).")
     int analysisSamples;
 

@@ -24,10 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "select",
         mixinStandardHelpOptions = true,
-        description = {
-            "Decides which filters of one layer to prune, from its activations: N rows (samples) of C",
-            "comma-separated values (filters), no header. Prints the decision as JSON."
-        })
+        description = "Decides which filters of one layer to prune, from its activations: N rows (samples) of C comma-separated values (filters), no header. Prints the decision as JSON.")
 final class SelectCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;

@@ -6,16 +6,16 @@ import picocli.CommandLine.Option;
 
 /** Options of training: Adam's learning rate, batch size, epochs and seed. */
 final class TrainOptions {
-    @Option(names = "--epochs", defaultValue = "400", description = "Training epochs (default: ${DEFAULT-VALUE}, as the reference).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "400", description = "Training epochs (default: ${DEFAULT-VALUE}, as the reference).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "128", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128", description = "Images per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "7.5e-5", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "7.5e-5", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of initial weights, shuffling and dropout (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of initial weights, shuffling and dropout (default: ${DEFAULT-VALUE}).")
     long seed;
 
     TrainConfig config() {
