@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code irprune demo}: the whole method on the bundled demo data, offline, in a few minutes. */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(header = "The whole method on the bundled demo data, offline, in minutes.", name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the whole method on the bundled demo data (Fashion-MNIST subset, no download): train VGG16 at 1/8 width with batch norm, no dropout, Adam 1e-3, then prune with E 0.3 and S 0.8, fine-tuning after each layer, and write every output of 'irprune prune' (OUT/base-model is replaced).")
 final class DemoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code irprune eval}: test accuracy and loss of a model folder. */
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(header = "Test accuracy and loss of a model folder.", name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Print a model's test accuracy and loss, and write eval.json into the model folder. The data set defaults to the one the model was trained (or pruned) on.")
 final class EvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

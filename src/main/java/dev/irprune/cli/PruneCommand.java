@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code irprune prune E S}: the reference method, end to end, with filters removed physically. */
-@Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(header = "Prune by importance, then redundancy, with fine-tuning (the whole method).", name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Prune a network by filter importance (entropy < E), then redundancy (|correlation| > S), layer by layer with fine-tuning, as the reference method does. With --model, prune that trained model; without it, first train a network from scratch (into OUT/base-model) with the train options. Writes OUT/data_stats<S><E>, report.json, layers.csv and the pruned model folder OUT/pruned-model.")
 final class PruneCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

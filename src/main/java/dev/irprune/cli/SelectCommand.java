@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "select",
+        header = "The selection rules alone, on a CSV of one layer's activations.",
         mixinStandardHelpOptions = true,
         description = "Decides which filters of one layer to prune, from its activations: N rows (samples) of C comma-separated values (filters), no header. Prints the decision as JSON.")
 final class SelectCommand implements Callable<Integer> {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code irprune summary}: layers, output shapes, MACs and parameters of a network. */
-@Command(name = "summary", mixinStandardHelpOptions = true,
+@Command(header = "Layers, output shapes, MACs and parameters of a network.", name = "summary", mixinStandardHelpOptions = true,
         description = "Print a network's layers with output shape, MACs and parameters, and the totals.")
 final class SummaryCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;

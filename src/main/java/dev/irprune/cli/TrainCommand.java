@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code irprune train}: trains a network into a model folder, with a checkpoint every epoch. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(header = "Train a network into a model folder (checkpoints, --resume).", name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a network from scratch into a model folder (spec.json, weights.safetensors, training.json), with a checkpoint after every epoch. --resume continues an interrupted run with its recorded settings (only --epochs and --data-dir may change).")
 final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
