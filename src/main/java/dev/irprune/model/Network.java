@@ -13,7 +13,6 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -157,8 +156,7 @@ public final class Network implements AutoCloseable {
 
         @Override
         public Void pool(PoolSpec p) {
-            var size = new ai.djl.ndarray.types.Shape(p.size(), p.size());
-            block.add(Pool.maxPool2dBlock(size, size));
+            block.add(new MaxPoolBlock(p.size()));
             return null;
         }
 
