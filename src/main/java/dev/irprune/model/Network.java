@@ -12,7 +12,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -162,7 +161,7 @@ public final class Network implements AutoCloseable {
 
         @Override
         public Void dropout(DropoutSpec d) {
-            block.add(Dropout.builder().optRate((float) d.rate()).build());
+            block.add(new DropoutBlock(d.rate()));
             return null;
         }
 
