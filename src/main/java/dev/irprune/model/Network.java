@@ -12,8 +12,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -153,14 +151,13 @@ public final class Network implements AutoCloseable {
 
         @Override
         public Void pool(PoolSpec p) {
-            var size = new ai.djl.ndarray.types.Shape(p.size(), p.size());
-            block.add(Pool.maxPool2dBlock(size, size));
+            block.add(new MaxPoolBlock(p.size()));
             return null;
         }
 
         @Override
         public Void dropout(DropoutSpec d) {
-            block.add(Dropout.builder().optRate((float) d.rate()).build());
+            block.add(new DropoutBlock(d.rate()));
             return null;
         }
 

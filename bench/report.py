@@ -1,0 +1,159 @@
+"""Renders bench/results.json as bench/RESULTS.md: the machine, the method, one table per
+measurement, and the findings (bench/findings.md, written by hand from profiles of these runs)."""
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def f(s, scale=1.0, d=1):
+    """'median (min-max)' of a stats dict."""
+    if not s:
+        return "-"
+    fmt = f"{{:,.{d}f}}"
+    return f"{fmt.format(s['median'] * scale)} ({fmt.format(s['min'] * scale)}–{fmt.format(s['max'] * scale)})"
+
+
+def r(x, d=2):
+    return "-" if x is None else f"{x:.{d}f}"
+
+
+def machine(res):
+    m = res["machine"]
+    rows = [("CPU", f"{m['cpu']}, {m['cores']} cores ({', '.join(m['simd'])})"), ("Memory", f"{m['memoryGb']} GB"),
+            ("Kernel", m["kernel"]), ("Java", m["java"]),
+            ("IRPrune", f"{m['irprune']} on DJL {m['djl']}, libtorch {m['libtorchIrprune']} (CPU), {m['irpruneThreads']} intra-op threads"),
+            ("PyTorch peer", f"torch {m['torchPeer']} ({m['torchPeerDebianPackage']}, i.e. libtorch {m['libtorchPeer']}), "
+                             f"{m['peerThreads']} threads, BLAS: {m['peerBlas']}, oneDNN: {m['peerMkldnn']}"),
+            ("NumPy peer", f"numpy {m['numpy']}, Python {m['python']}"),
+            ("Load average", f"{' '.join(m['loadAverageAtStart'])} at the start, {' '.join(res['loadAverageAtEnd'])} at the end")]
+    return "| | |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
+
+
+def training(t):
+    out = ["| network | forward MACs/image | | IRPrune images/s | PyTorch images/s | ratio of medians | paired ratios | quiet rounds: ratio |",
+           "|---|---|---|---|---|---|---|---|"]
+    for w, name in (("width1.0", "VGG16 full width"), ("width0.25", "VGG16 width ÷4")):
+        v = t[w]
+        for k, label in (("train", "training"), ("infer", "inference")):
+            x = v[k]
+            q = x.get("quietRounds")
+            out.append(f"| {name} | {v['forwardMacsPerImage']:,} | {label} | {f(x['irprune'])} | {f(x['torch'])} | "
+                       f"**{r(x['ratio']['ofMedians'])}** | {f(x['ratio'], d=2)} | {r(q['ratio']['ofMedians']) if q else '-'} |")
+    return "\n".join(out)
+
+
+def efficiency(t):
+    out = ["| network | IRPrune training GFLOP/s | matmul GFLOP/s (same JVM) | efficiency | quiet rounds | PyTorch peer's matmul GFLOP/s |",
+           "|---|---|---|---|---|---|"]
+    for w, name in (("width1.0", "VGG16 full width"), ("width0.25", "VGG16 width ÷4")):
+        v = t[w]
+        out.append(f"| {name} | {f(v['trainFlops'], 1e-9)} | {f(v['matmulPeak'], 1e-9)} | **{f(v['efficiency'], 100, 0)} %** | "
+                   f"{f(v['efficiencyQuietRounds'], 100, 0) + ' %' if v['efficiencyQuietRounds'] else '-'} | {f(v['matmulPeakTorchPeer'], 1e-9)} |")
+    return "\n".join(out)
+
+
+def selection(s):
+    out = [f"Rules: E = {s['E']}, S = {s['S']}, conv budget p = {s['budget']}; N = {s['rows']:,} rows. Seconds, median (min–max).", "",
+           "| mode, C | pruned (entropy + redundancy) | IRPrune library call | `irprune select` process | NumPy loops | speedup: library | speedup: process |",
+           "|---|---|---|---|---|---|---|"]
+    for c, v in s["conv"].items():
+        out.append(f"| conv, {c} | {v['prunedByEntropy']} + {v['prunedByRedundancy']} | {f(v['library'], d=3)} | {f(v['process'], d=2)} | "
+                   f"{f(v['numpy'], d=2)} (n={v['numpy']['n']}) | **{v['speedupLibrary']:,.0f}×** | **{v['speedupProcess']:,.1f}×** |")
+    d = s["dense"]
+    out.append(f"| dense, {d['columns']} | {d['prunedByEntropy']} + {d['prunedByRedundancy']} | {f(d['library'], d=3)} | "
+               f"{f(d['process'], d=2)} | {f(d['numpyExtrapolated'], d=0)} (extrapolated) | **{d['speedupLibrary']:,.0f}×** | **{d['speedupProcess']:,.1f}×** |")
+    out += ["", f"Dense mode: {d['extrapolation']}; the pair loop's measured growth from the smaller to the larger run is "
+                f"C^{2 * d['pairLoopExponentMeasured']:.2f} (2 would be exactly quadratic)."]
+    once = d.get("numpyAllColumnsOnce")
+    if once:
+        out.append(f"The full NumPy loop over all {d['columns']} columns was also run once: {once['seconds']:.0f} s "
+                   f"(the extrapolation was off by {100 * once['extrapolationError']:+.0f} %).")
+    out.append(f"CSV read (not in the library or NumPy times): IRPrune {d['csvReadSecondsIrprune']:.1f} s, NumPy "
+               f"{d['csvReadSecondsNumpy']:.1f} s for the {d['columns']}-column file.")
+    out.append("")
+    out.append("**Decisions equal in every run** (IRPrune library, `irprune select`, NumPy)." if s["decisionsEqual"]
+               else "**Decisions differ:** " + "; ".join(s["mismatches"]))
+    return "\n".join(out)
+
+
+def pruned(p):
+    out = []
+    for group, title in (("uniform", "Uniform keeps of every conv and hidden dense layer (full-width VGG16, random weights)"),
+                         ("seedRule", "The seed rule's own networks (VGG16-BN width ÷4 trained 1 epoch on the demo set, "
+                                      "pruned by `irprune prune E S` without fine-tuning; unpruned = that trained network)")):
+        out += [f"**{title}**", "",
+                "| network | MACs | MAC ratio | batch 1: ms | speedup | **÷ MAC ratio** | best rounds | batch 128: ms | speedup | **÷ MAC ratio** | best rounds | PyTorch peer ÷ MAC ratio, b1 / b128 | 16-channel MAC ratio; b128 speedup ÷ it |",
+                "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        for k, v in p[group].items():
+            if not isinstance(v, dict):
+                continue
+            b1, b128 = v["batch1"], v["batch128"]
+            out.append(f"| {k} | {v['macs']:,} | {v['macRatio']:.2f} | {f(b1['latencyIrprune'], 1e3, 2)} | {r(b1['speedupIrprune']['ofMedians'])} | "
+                       f"**{r(b1['speedupOverMacRatioIrprune'])}** | {r(b1['speedupOverMacRatioIrpruneBest'])} | "
+                       f"{f(b128['latencyIrprune'], 1e3, 0)} | {r(b128['speedupIrprune']['ofMedians'])} | "
+                       f"**{r(b128['speedupOverMacRatioIrprune'])}** | {r(b128['speedupOverMacRatioIrpruneBest'])} | "
+                       f"{r(b1['speedupOverMacRatioTorch'])} / {r(b128['speedupOverMacRatioTorch'])} | "
+                       f"{v['blockedMacRatio']:.2f}; {r(b128['speedupOverBlockedMacRatioIrprune'])} |")
+        out.append("")
+    out.append("\"best rounds\": the same ratio from the fastest round of each network (least disturbed by other processes). "
+               "\"16-channel MAC ratio\": the MAC ratio with every convolution's channel counts rounded up to a multiple of "
+               "16, the block the engine's AVX-512 convolution kernels compute in (see the findings).")
+    return "\n".join(out)
+
+
+def capture(c):
+    out = [f"{c['images']:,} images, full-width VGG16, batches of 250 (as Capture runs them). Images/s, median (min–max).", "",
+           "| layer | capture | plain forward to the layer | capture overhead |", "|---|---|---|---|"]
+    for layer, v in c["layers"].items():
+        out.append(f"| {layer} | {f(v['capture'])} | {f(v['forwardTo'])} | **{f(v['overhead'], 100, 1)} %** |")
+    out.append(f"| (whole network, Evaluator) | | {f(c['evaluate'])} | |")
+    return "\n".join(out)
+
+
+def memory(m):
+    out = ["| what | peak RSS, MB |", "|---|---|"]
+    for k in ("loaded", "trainStep", "capture"):
+        out.append(f"| {m['what'][k]} | **{f(m[k], d=0)}** |")
+    out.append(f"| the same training steps in the PyTorch peer | {f(m['trainStepTorch'], d=0)} |")
+    return "\n".join(out)
+
+
+def render(res):
+    findings = (HERE / "findings.md").read_text() if (HERE / "findings.md").exists() else ""
+    parts = [
+        "# IRPrune benchmarks: results",
+        "",
+        f"Written by `bench/run{' --quick' if res['mode'] == 'quick' else ''}` ({res['mode']} run, started {res['started']}, "
+        f"{res['totalSeconds'] / 60:.1f} minutes). Every figure is median (min–max) over repeated rounds; the raw values are in "
+        "`results.json`. How it is measured: [README.md](README.md).",
+        "", "## Machine", "", machine(res), "",
+        "The machine is shared: other processes kept "
+        f"{f(res['contention']['irprune-worker'], d=2)} cores busy while IRPrune's timed calls ran "
+        f"and {f(res['contention']['torch-peer'], d=2)} while PyTorch's did (of {res['machine']['cores']}). "
+        "Rounds in which others used less than a quarter of a core are reported apart as \"quiet rounds\".",
+    ]
+    if "training" in res:
+        t = res["training"]
+        parts += ["", "## 1. Training and inference throughput against PyTorch", "",
+                  f"Batch {t['batch']}, 32×32×3, Adam (7.5e-5, ε 1e-7), cross-entropy + L2, dropout 0.5 as in the seed; inference "
+                  "in inference mode at batch 128. A round is one IRPrune call then one PyTorch call. Ratio > 1: IRPrune faster.", "",
+                  training(t), "", "## 2. Efficiency against the machine's practical limit", "",
+                  f"{t['flopsFormula']}. Peak: one {t['matmulN']}×{t['matmulN']} float32 matrix product through DJL's "
+                  "`NDArray.matMul` in the same JVM, best of two per round, next to each training round. The PyTorch peer's "
+                  f"column is its own {t.get('torchMatmulN', 2048)}² product, for context.", "", efficiency(t)]
+    if "selection" in res:
+        parts += ["", "## 3. Selection speed", "", selection(res["selection"])]
+    if "pruned" in res:
+        parts += ["", "## 4. Real speedup of pruned networks", "",
+                  "Inference latency per batch (IRPrune's forward in inference mode, input converted from bytes, logits read "
+                  "back), pruned against its own unpruned network, rounds interleaving all networks. Speedup = unpruned time "
+                  "÷ pruned time (ratio of medians); MAC ratio = unpruned MACs ÷ pruned MACs. Aim: speedup ÷ MAC ratio ≥ 0.8.", "",
+                  pruned(res["pruned"])]
+    if "capture" in res:
+        parts += ["", "## 5. Capture overhead", "", capture(res["capture"])]
+    if "memory" in res:
+        parts += ["", "## 6. Peak memory", "", "Each in its own fresh process (JVM default heap limit, a quarter of the memory).", "",
+                  memory(res["memory"])]
+    if findings:
+        parts += ["", findings.strip()]
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,100 @@
+package dev.irprune.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.irprune.capture.Capture;
+import dev.irprune.data.ImageSet;
+import dev.irprune.io.Progress;
+import dev.irprune.model.Network;
+import dev.irprune.train.Batches;
+import dev.irprune.train.Evaluator;
+import dev.irprune.train.Fitter;
+import dev.irprune.train.TrainConfig;
+
+/** The timed operations, each through IRPrune's own code path; every method returns seconds. */
+final class Timed {
+    private Timed() {}
+
+    /** One {@link Fitter#epoch} over {@code images}: shuffle, batches, forward, loss + L2, backward, Adam. */
+    static double train(Fitter fitter, ImageSet images, int epoch) {
+        long t = System.nanoTime();
+        fitter.epoch(images, epoch, Progress.silent("train", images.size()));
+        return since(t);
+    }
+
+    static Fitter fitter(Network net, int batch) {
+        TrainConfig c = TrainConfig.reference();
+        return new Fitter(net, new TrainConfig(1, batch, c.learningRate(), c.beta1(), c.beta2(), c.epsilon(), 0));
+    }
+
+    /**
+     * {@code iters} inference passes of one batch (all of {@code images}) as {@link Evaluator} runs
+     * them: bytes to normalised floats, forward in inference mode, logits copied out.
+     */
+    static double infer(Network net, ImageSet images, int iters) {
+        Batches batches = new Batches(images, net.spec().input(), images.size());
+        ParameterStore store = new ParameterStore(net.manager(), false);
+        long t = System.nanoTime();
+        for (int i = 0; i < iters; i++) {
+            try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
+                NDArray logits = net.forward(store, batches.images(m, null, 0, images.size()), false);
+                logits.toFloatArray();
+                scope.suppressNotUsedWarning();
+            }
+        }
+        return since(t);
+    }
+
+    /** {@link Capture#pooled}: the layer's pooled activations of every image, as an N x C matrix. */
+    static double capture(Network net, ImageSet images, String layer) {
+        long t = System.nanoTime();
+        double[][] out = Capture.pooled(net, images, layer, Progress.silent("capture", images.size()));
+        double s = since(t);
+        if (out.length != images.size()) {
+            throw new IllegalStateException("capture returned " + out.length + " rows");
+        }
+        return s;
+    }
+
+    /** The same batches as {@link Capture} (250 images), run to the same layer, the output left in the engine. */
+    static double forwardTo(Network net, ImageSet images, String layer) {
+        int index = net.spec().indexOf(layer);
+        Batches batches = new Batches(images, net.spec().input(), Capture.BATCH);
+        ParameterStore store = new ParameterStore(net.manager(), false);
+        long t = System.nanoTime();
+        for (int from = 0; from < images.size(); from += Capture.BATCH) {
+            int to = Math.min(images.size(), from + Capture.BATCH);
+            try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
+                net.forwardTo(store, batches.images(m, null, from, to), index);
+                scope.suppressNotUsedWarning();
+            }
+        }
+        return since(t);
+    }
+
+    /** {@link Evaluator#evaluate}: the whole network, batches of 250, accuracy and loss. */
+    static double evaluate(Network net, ImageSet images) {
+        long t = System.nanoTime();
+        Evaluator.evaluate(net, images);
+        return since(t);
+    }
+
+    /** One n x n float32 product through the engine, waited for by reading one value. */
+    static double matmul(NDManager manager, int n) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
+            NDArray b = m.randomUniform(-1, 1, new Shape(n, n));
+            long t = System.nanoTime();
+            NDArray c = a.matMul(b);
+            c.getFloat(0, 0);
+            return since(t);
+        }
+    }
+
+    static double since(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

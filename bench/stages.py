@@ -1,0 +1,290 @@
+"""The six measurements of bench/run, each a function (plan, java, peer, numpy) -> dict of results.
+
+java: IRPrune's worker (dev.irprune.bench.Worker); peer: PyTorch (peer.py); numpy: the seed's
+selection loops (seedloops.py). Rounds alternate A (IRPrune) and B (the other side); figures are
+min/median/max over rounds, and ratios are given both as the ratio of the medians and as
+min/median/max of the ratios paired within each round.
+"""
+import json
+import statistics
+
+from bench import OUT, ROOT, java_argv, run_timed, stats
+from selection import selection
+
+QUIET = 0.25  # a round is "quiet" when other processes kept fewer cores than this busy on average
+
+PLANS = {
+    "quick": {
+        "training": {"batch": 128, "warmupSteps": 1, "rounds": {"1.0": 3, "0.25": 8}, "steps": {"1.0": 1, "0.25": 1},
+                     "inferBatches": 1, "matmulN": 4096, "matmulPerRound": 2, "torchMatmulN": 2048, "torchMatmulRounds": 1},
+        "selection": {"rows": 10000, "conv": [64, 128, 256, 512], "E": 0.3, "S": 0.8, "budget": 0.2,
+                      "reps": 2, "numpyReps": {"64": 3, "128": 2, "256": 2, "512": 1},
+                      "dense": 4096, "numpyDenseColumns": [256, 512], "numpyFullDense": False},
+        "pruned": {"uniform": [0.75, 0.5, 0.25], "rounds": 4, "iters": {"1": 10, "128": 1}, "warmUpSeconds": 1.0,
+                   "seedRule": {"train": ["--dataset", "demo", "--width", "0.25", "--batch-norm", "--dropout", "0",
+                                          "--lr", "1e-3", "--epochs", "1"],
+                                "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.9, 0.3]],
+                                "prune": ["--finetune-epochs", "0", "--analysis-samples", "2000", "--test-limit", "200"]}},
+        "capture": {"layers": ["conv1_1", "conv2_2", "conv3_3", "conv4_3", "conv5_3", "fc2"], "images": 500, "rounds": 2},
+        "memory": {"reps": 1, "captureLayer": "fc1", "captureImages": 10000, "trainSteps": 2},
+    },
+    "full": {
+        "training": {"batch": 128, "warmupSteps": 2, "rounds": {"1.0": 16, "0.25": 40}, "steps": {"1.0": 1, "0.25": 2},
+                     "inferBatches": 2, "matmulN": 4096, "matmulPerRound": 2, "torchMatmulN": 2048, "torchMatmulRounds": 3},
+        "selection": {"rows": 10000, "conv": [64, 128, 256, 512], "E": 0.3, "S": 0.8, "budget": 0.2,
+                      "reps": 5, "numpyReps": {"64": 5, "128": 5, "256": 3, "512": 3},
+                      "dense": 4096, "numpyDenseColumns": [256, 512], "numpyFullDense": True},
+        "pruned": {"uniform": [0.75, 0.5, 0.25], "rounds": 8, "iters": {"1": 20, "128": 1}, "warmUpSeconds": 2.0,
+                   "seedRule": {"train": ["--dataset", "demo", "--width", "0.25", "--batch-norm", "--dropout", "0",
+                                          "--lr", "1e-3", "--epochs", "1"],
+                                "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.9, 0.3], [2.0, 0.2]],
+                                "prune": ["--finetune-epochs", "0", "--analysis-samples", "10000", "--test-limit", "500"]}},
+        "capture": {"layers": ["conv1_1", "conv2_2", "conv3_3", "conv4_3", "conv5_3", "fc2"], "images": 1000, "rounds": 4},
+        "memory": {"reps": 2, "captureLayer": "fc1", "captureImages": 10000, "trainSteps": 2},
+    },
+}
+
+
+def ratio(a_stats, b_stats, paired, unit="x"):
+    """Ratio of medians plus the min/median/max of the ratios paired within rounds."""
+    out = stats(paired, unit)
+    out["ofMedians"] = a_stats["median"] / b_stats["median"]
+    return out
+
+
+def quiet_or_none(busy):
+    known = [x for x in busy if x is not None]
+    return stats(known, "cores busy with other processes") if known else None
+
+
+def load_both(java, peer, key, *source):
+    """Loads a network in the IRPrune worker and the same spec in the PyTorch peer."""
+    info = java.ask("load", key, *source)
+    spec_file = OUT / "specs" / f"{key}.json"
+    spec_file.parent.mkdir(exist_ok=True)
+    spec_file.write_text(json.dumps(info["spec"]))
+    peer.ask("load", key, spec_file)
+    return info
+
+
+def paired(a_vals, b_vals, a_busy, b_busy, unit, a_name, b_name):
+    """Figures of A and B measured in alternation, their ratio, and the same for the quiet rounds only."""
+    sa, sb = stats(a_vals, unit), stats(b_vals, unit)
+    busy = [max(x, y) if x is not None and y is not None else None for x, y in zip(a_busy, b_busy)]
+    known = [x for x in busy if x is not None]
+    out = {a_name: sa, b_name: sb, "ratio": ratio(sa, sb, [x / y for x, y in zip(a_vals, b_vals)]),
+           "othersBusy": stats(known, "cores busy with other processes") if known else None}
+    quiet = [i for i, x in enumerate(busy) if x is not None and x < QUIET]
+    if len(quiet) >= 2:
+        qa, qb = stats([a_vals[i] for i in quiet], unit), stats([b_vals[i] for i in quiet], unit)
+        out["quietRounds"] = {a_name: qa, b_name: qb,
+                              "ratio": ratio(qa, qb, [a_vals[i] / b_vals[i] for i in quiet])}
+    return out
+
+
+def quiet_only(values, a_busy, b_busy, unit):
+    keep = [v for v, x, y in zip(values, a_busy, b_busy) if x is not None and y is not None and max(x, y) < QUIET]
+    return stats(keep, unit) if len(keep) >= 2 else None
+
+
+def training(plan, java, peer, numpy):
+    p = plan["training"]
+    out = {"batch": p["batch"], "flopsFormula": "training FLOPs per image = 3 x 2 x forward MACs per image "
+           "(forward, and a backward pass twice as costly: gradients of inputs and of weights)",
+           "matmulN": p["matmulN"], "torchMatmulN": p["torchMatmulN"]}
+    for width in ("1.0", "0.25"):
+        key = "vgg16-w" + width
+        info = load_both(java, peer, key, "vgg16", width)
+        steps, batch, rounds = p["steps"][width], p["batch"], p["rounds"][width]
+        java.ask("train", key, p["warmupSteps"], batch)
+        peer.ask("train", key, p["warmupSteps"], batch)
+        java.ask("infer", key, batch, 1)
+        peer.ask("infer", key, batch, 1)
+        col = {k: [] for k in ("ta", "tb", "ia", "ib", "ta_o", "tb_o", "ia_o", "ib_o", "peak", "tpeak", "eff", "peak_o")}
+        for r in range(rounds):
+            for side, w, t, i in (("a", java, "ta", "ia"), ("b", peer, "tb", "ib")):
+                x = w.ask("train", key, steps, batch)
+                col[t].append(x["images"] / x["seconds"])
+                col[t + "_o"].append(x["others"])
+            n = p["matmulN"]
+            m = [java.ask("matmul", n) for _ in range(p["matmulPerRound"])]
+            best = min(m, key=lambda x: x["seconds"])
+            col["peak"].append(2 * n ** 3 / best["seconds"])
+            col["peak_o"].append(best["others"])
+            col["eff"].append(col["ta"][-1] * 6 * info["macs"] / col["peak"][-1])
+            if r < p["torchMatmulRounds"]:
+                tn = p["torchMatmulN"]
+                col["tpeak"].append(2 * tn ** 3 / peer.ask("matmul", tn)["seconds"])
+            for side, w, i in (("a", java, "ia"), ("b", peer, "ib")):
+                x = w.ask("infer", key, batch, p["inferBatches"])
+                col[i].append(x["images"] / x["seconds"])
+                col[i + "_o"].append(x["others"])
+        out["width" + width] = {
+            "forwardMacsPerImage": info["macs"], "params": info["params"], "stepsPerRound": steps, "rounds": rounds,
+            "train": paired(col["ta"], col["tb"], col["ta_o"], col["tb_o"], "images/s", "irprune", "torch"),
+            "infer": paired(col["ia"], col["ib"], col["ia_o"], col["ib_o"], "images/s", "irprune", "torch"),
+            "trainFlops": stats([x * 6 * info["macs"] for x in col["ta"]], "FLOP/s"),
+            "matmulPeak": stats(col["peak"], "FLOP/s"), "matmulPeakTorchPeer": stats(col["tpeak"], "FLOP/s"),
+            "efficiency": stats(col["eff"], "training FLOP/s / matmul FLOP/s, paired per round"),
+            "efficiencyQuietRounds": quiet_only(col["eff"], col["ta_o"], col["ta_o"], "training FLOP/s / matmul FLOP/s"),
+        }
+        java.ask("free", key)
+        peer.ask("free", key)
+    return out
+
+
+def latencies(plan, java, peer, keys, base):
+    """Inference latency of each network at batch 1 and 128, rounds interleaving networks and sides.
+
+    Before timing, every network runs warmUpSeconds-worth of batches on each side (the JVM compiles
+    the forward path's Java code after a few thousand calls; the engines build their kernels).
+    """
+    p = plan["pruned"]
+    res = {k: {} for k in keys}
+    for batch in ("1", "128"):
+        iters = p["iters"][batch]
+        for k in keys:
+            for w in (java, peer):
+                once = w.ask("infer", k, batch, 1)["seconds"]
+                w.ask("infer", k, batch, max(1, min(2000, int(p["warmUpSeconds"] / max(once, 1e-4)))))
+        times = {k: ([], [], [], []) for k in keys}
+        for _ in range(p["rounds"]):
+            for k in keys:
+                a, b = java.ask("infer", k, batch, iters), peer.ask("infer", k, batch, iters)
+                times[k][0].append(a["seconds"] / iters)
+                times[k][1].append(b["seconds"] / iters)
+                times[k][2].append(a["others"])
+                times[k][3].append(b["others"])
+        for k in keys:
+            a, b = times[k][0], times[k][1]
+            ba, bb = times[base][0], times[base][1]
+            res[k]["batch" + batch] = {
+                "latencyIrprune": stats(a, "s per batch"), "latencyTorch": stats(b, "s per batch"),
+                "speedupIrprune": ratio(stats(ba, ""), stats(a, ""), [x / y for x, y in zip(ba, a)]),
+                "speedupTorch": ratio(stats(bb, ""), stats(b, ""), [x / y for x, y in zip(bb, b)]),
+                "speedupIrpruneBest": min(ba) / min(a), "speedupTorchBest": min(bb) / min(b),
+                "othersBusy": quiet_or_none(times[k][2] + times[k][3]),
+            }
+    return res
+
+
+def pruned(plan, java, peer, numpy):
+    p = plan["pruned"]
+    out = {"uniform": {}, "seedRule": {}}
+    nets = {"u100": load_both(java, peer, "u100", "vgg16", "1.0")}
+    for f in p["uniform"]:
+        nets[f"u{round(f * 100)}"] = load_both(java, peer, f"u{round(f * 100)}", "keep", "u100", f)
+    keys = list(nets)
+    lat = latencies(plan, java, peer, keys, "u100")
+    for k in keys:
+        out["uniform"][k] = summarise(nets[k], nets["u100"], lat[k], keep=int(k[1:]) / 100)
+        java.ask("free", k)
+        peer.ask("free", k)
+    sr = p["seedRule"]
+    base_dir = OUT / "seed-rule" / "base-model"
+    if base_dir.exists():
+        import shutil
+        shutil.rmtree(OUT / "seed-rule")
+    secs, _ = run_timed([str(ROOT / "irprune"), "train", *sr["train"], "--out", str(base_dir)])
+    out["seedRule"]["trainSeconds"] = secs
+    keys, info = ["base"], {"base": load_both(java, peer, "base", "folder", base_dir)}
+    for e, s in sr["thresholds"]:
+        d = OUT / "seed-rule" / f"E{e}-S{s}"
+        secs, _ = run_timed([str(ROOT / "irprune"), "prune", str(e), str(s), "--model", str(base_dir), *sr["prune"],
+                             "--out", str(d)])
+        k = f"E{e}-S{s}"
+        info[k] = load_both(java, peer, k, "folder", d / "pruned-model")
+        info[k]["pruneSeconds"] = secs
+        keys.append(k)
+    lat = latencies(plan, java, peer, keys, "base")
+    for k in keys:
+        out["seedRule"][k] = summarise(info[k], info["base"], lat[k], seconds=info[k].get("pruneSeconds"))
+        java.ask("free", k)
+        peer.ask("free", k)
+    return out
+
+
+def blocked_macs(spec, block=16):
+    """MACs with every convolution's channel counts rounded up to a multiple of `block` (the input
+    image's channels excepted): what the engine's AVX-512 convolution kernels, which work on blocks
+    of 16 channels, actually compute. Dense layers as they are."""
+    c, h, w = spec["input"]["channels"], spec["input"]["height"], spec["input"]["width"]
+    up = lambda n: -(-n // block) * block
+    total, first, flat = 0, True, None
+    for layer in spec["layers"]:
+        if layer["type"] == "conv":
+            total += layer["kernel"] ** 2 * (c if first else up(c)) * h * w * up(layer["filters"])
+            c, first = layer["filters"], False
+        elif layer["type"] == "maxpool":
+            h, w = h // layer["size"], w // layer["size"]
+        elif layer["type"] == "flatten":
+            flat = c * h * w
+        elif layer["type"] == "dense":
+            total += flat * layer["units"]
+            flat = layer["units"]
+    return total
+
+
+def summarise(info, base, lat, **extra):
+    r = {"macs": info["macs"], "params": info["params"], "widths": info["widths"],
+         "macRatio": base["macs"] / info["macs"], "blockedMacs": blocked_macs(info["spec"]),
+         "blockedMacRatio": blocked_macs(base["spec"]) / blocked_macs(info["spec"]), **extra, **lat}
+    for b in ("batch1", "batch128"):
+        r[b]["speedupOverMacRatioIrprune"] = r[b]["speedupIrprune"]["ofMedians"] / r["macRatio"]
+        r[b]["speedupOverMacRatioTorch"] = r[b]["speedupTorch"]["ofMedians"] / r["macRatio"]
+        r[b]["speedupOverMacRatioIrpruneBest"] = r[b]["speedupIrpruneBest"] / r["macRatio"]
+        r[b]["speedupOverMacRatioTorchBest"] = r[b]["speedupTorchBest"] / r["macRatio"]
+        r[b]["speedupOverBlockedMacRatioIrprune"] = r[b]["speedupIrprune"]["ofMedians"] / r["blockedMacRatio"]
+    return r
+
+
+def capture(plan, java, peer, numpy):
+    p = plan["capture"]
+    info = java.ask("load", "cap", "vgg16", "1.0")
+    n = p["images"]
+    java.ask("capture", "cap", p["layers"][0], 250)
+    java.ask("evaluate", "cap", 250)
+    t = {layer: ([], []) for layer in p["layers"]}
+    full = []
+    for _ in range(p["rounds"]):
+        for layer in p["layers"]:
+            t[layer][0].append(java.ask("capture", "cap", layer, n)["seconds"])
+            t[layer][1].append(java.ask("forwardto", "cap", layer, n)["seconds"])
+        full.append(java.ask("evaluate", "cap", n)["seconds"])
+    out = {"images": n, "macs": info["macs"], "evaluate": stats([n / s for s in full], "images/s"), "layers": {}}
+    for layer in p["layers"]:
+        c, f = t[layer]
+        out["layers"][layer] = {"capture": stats([n / s for s in c], "images/s"),
+                                "forwardTo": stats([n / s for s in f], "images/s"),
+                                "overhead": stats([x / y - 1 for x, y in zip(c, f)], "capture time / plain forward time - 1")}
+    java.ask("free", "cap")
+    return out
+
+
+def memory(plan, java, peer, numpy):
+    p = plan["memory"]
+    runs = {"loaded": ["loaded", "1.0"], "trainStep": ["train", "1.0", p["trainSteps"], 128],
+            "capture": ["capture", "1.0", p["captureLayer"], p["captureImages"]]}
+    out = {"what": {"loaded": "JVM + engine + full-width VGG16 created, nothing run",
+                    "trainStep": f"{p['trainSteps']} training steps of full-width VGG16 at batch 128 (Fitter)",
+                    "capture": f"Capture.pooled of {p['captureImages']} images at {p['captureLayer']} of full-width VGG16"}}
+    for name, args in runs.items():
+        vals = []
+        for _ in range(p["reps"]):
+            _, proc = run_timed(java_argv("dev.irprune.bench.PeakMemory", *args))
+            vals.append(json.loads(proc.stdout.strip().splitlines()[-1])["peakRssMb"])
+        out[name] = stats(vals, "MB (VmHWM)")
+    spec = OUT / "specs" / "memory.json"
+    spec.parent.mkdir(exist_ok=True)
+    spec.write_text(json.dumps(java.ask("load", "memory", "vgg16", "1.0")["spec"]))
+    java.ask("free", "memory")
+    vals = []
+    for _ in range(p["reps"]):
+        _, proc = run_timed(["/usr/bin/python3", str(OUT.parent / "peer.py"), "memory", str(spec),
+                             p["trainSteps"], 128])
+        vals.append(json.loads(proc.stdout.strip().splitlines()[-1])["peakRssMb"])
+    out["trainStepTorch"] = stats(vals, "MB (ru_maxrss)")
+    return out
+
+
+STAGES = {"training": training, "selection": selection, "pruned": pruned, "capture": capture, "memory": memory}
