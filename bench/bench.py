@@ -45,6 +45,33 @@ def process_jiffies(pid):
         return 0
 
 
+class Quiet:
+    """Starts rounds when other processes leave the CPU alone, waiting at most a budget per run."""
+
+    def __init__(self, budget_seconds, threshold):
+        self.budget, self.threshold = budget_seconds, threshold
+        self.waited, self.rounds, self.busy_starts = 0.0, 0, 0
+
+    @staticmethod
+    def others_now(window=0.5):
+        b = busy_jiffies()
+        time.sleep(window)
+        return (busy_jiffies() - b) / TICK / window  # the workers are idle between calls: all of this is others'
+
+    def wait(self):
+        self.rounds += 1
+        while self.others_now() >= self.threshold:
+            if self.waited >= self.budget:
+                self.busy_starts += 1
+                return
+            time.sleep(2)
+            self.waited += 2.5
+
+    def summary(self):
+        return {"budgetSeconds": self.budget, "waitedSeconds": self.waited, "rounds": self.rounds,
+                "roundsStartedBusy": self.busy_starts}
+
+
 class Worker:
     """A process answering one line of JSON per command line."""
 
@@ -133,6 +160,7 @@ def main():
     peer = Worker("torch-peer", ["/usr/bin/python3", str(HERE / "peer.py")], env=env)
     numpy = Worker("numpy-seedloops", ["/usr/bin/python3", str(HERE / "seedloops.py"), "serve"], env=env)
     results = {"mode": mode, "plan": plan, "started": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
+    stages.QUIET_WAIT = Quiet(plan["quietWaitSeconds"], stages.QUIET)
     try:
         results["machine"] = machine(java.ask("info"), peer.ask("info"))
         wanted = args.only.split(",") if args.only else list(stages.STAGES)
@@ -146,6 +174,7 @@ def main():
         for w in (java, peer, numpy):
             w.close()
     results["contention"] = {w.name: stats(w.others or [0], "cores busy with other processes") for w in (java, peer, numpy)}
+    results["quietWait"] = stages.QUIET_WAIT.summary()
     results["loadAverageAtEnd"] = open("/proc/loadavg").read().split()[:3]
     results["totalSeconds"] = time.perf_counter() - start
     target = HERE / "results.json" if not args.only else OUT / "results-partial.json"

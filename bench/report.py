@@ -30,15 +30,16 @@ def machine(res):
 
 
 def training(t):
-    out = ["| network | forward MACs/image | | IRPrune images/s | PyTorch images/s | ratio of medians | paired ratios | quiet rounds: ratio |",
-           "|---|---|---|---|---|---|---|---|"]
+    out = ["| network | forward MACs/image | | IRPrune images/s | PyTorch images/s | ratio of medians | paired ratios | others' cores | quiet rounds: ratio (n) |",
+           "|---|---|---|---|---|---|---|---|---|"]
     for w, name in (("width1.0", "VGG16 full width"), ("width0.25", "VGG16 width ÷4")):
         v = t[w]
         for k, label in (("train", "training"), ("infer", "inference")):
             x = v[k]
             q = x.get("quietRounds")
             out.append(f"| {name} | {v['forwardMacsPerImage']:,} | {label} | {f(x['irprune'])} | {f(x['torch'])} | "
-                       f"**{r(x['ratio']['ofMedians'])}** | {f(x['ratio'], d=2)} | {r(q['ratio']['ofMedians']) if q else '-'} |")
+                       f"**{r(x['ratio']['ofMedians'])}** | {f(x['ratio'], d=2)} | {f(x['othersBusy'], d=2)} | "
+                       f"{r(q['ratio']['ofMedians']) + ' (' + str(q['ratio']['n']) + ')' if q else '-'} |")
     return "\n".join(out)
 
 
@@ -127,10 +128,11 @@ def render(res):
         f"{res['totalSeconds'] / 60:.1f} minutes). Every figure is median (min–max) over repeated rounds; the raw values are in "
         "`results.json`. How it is measured: [README.md](README.md).",
         "", "## Machine", "", machine(res), "",
-        "The machine is shared: other processes kept "
-        f"{f(res['contention']['irprune-worker'], d=2)} cores busy while IRPrune's timed calls ran "
-        f"and {f(res['contention']['torch-peer'], d=2)} while PyTorch's did (of {res['machine']['cores']}). "
-        "Rounds in which others used less than a quarter of a core are reported apart as \"quiet rounds\".",
+        "The machine is shared. Each timed call records how many cores other processes kept busy meanwhile "
+        "(\"others' cores\", from /proc/stat); rounds where that stayed under a quarter of a core are reported apart as "
+        "\"quiet rounds\". Before each round of sections 1, 2, 4 and 5 the run waits for such a quiet moment, "
+        f"within a budget: it waited {res['quietWait']['waitedSeconds']:.0f} s of {res['quietWait']['budgetSeconds']} s, and "
+        f"{res['quietWait']['roundsStartedBusy']} of {res['quietWait']['rounds']} rounds started busy.",
     ]
     if "training" in res:
         t = res["training"]

@@ -12,9 +12,11 @@ from bench import OUT, ROOT, java_argv, run_timed, stats
 from selection import selection
 
 QUIET = 0.25  # a round is "quiet" when other processes kept fewer cores than this busy on average
+QUIET_WAIT = None  # bench.Quiet: before a timed round, waits (within a budget) for the machine to be quiet
 
 PLANS = {
     "quick": {
+        "quietWaitSeconds": 30,
         "training": {"batch": 128, "warmupSteps": 1, "rounds": {"1.0": 3, "0.25": 8}, "steps": {"1.0": 1, "0.25": 1},
                      "inferBatches": 1, "matmulN": 4096, "matmulPerRound": 2, "torchMatmulN": 2048, "torchMatmulRounds": 1},
         "selection": {"rows": 10000, "conv": [64, 128, 256, 512], "E": 0.3, "S": 0.8, "budget": 0.2,
@@ -29,6 +31,7 @@ PLANS = {
         "memory": {"reps": 1, "captureLayer": "fc1", "captureImages": 10000, "trainSteps": 2},
     },
     "full": {
+        "quietWaitSeconds": 600,
         "training": {"batch": 128, "warmupSteps": 2, "rounds": {"1.0": 16, "0.25": 40}, "steps": {"1.0": 1, "0.25": 2},
                      "inferBatches": 2, "matmulN": 4096, "matmulPerRound": 2, "torchMatmulN": 2048, "torchMatmulRounds": 3},
         "selection": {"rows": 10000, "conv": [64, 128, 256, 512], "E": 0.3, "S": 0.8, "budget": 0.2,
@@ -37,7 +40,7 @@ PLANS = {
         "pruned": {"uniform": [0.75, 0.5, 0.25], "rounds": 8, "iters": {"1": 20, "128": 1}, "warmUpSeconds": 2.0,
                    "seedRule": {"train": ["--dataset", "demo", "--width", "0.25", "--batch-norm", "--dropout", "0",
                                           "--lr", "1e-3", "--epochs", "1"],
-                                "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.9, 0.3], [2.0, 0.2]],
+                                "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.6, 0.3], [1.9, 0.3]],
                                 "prune": ["--finetune-epochs", "0", "--analysis-samples", "10000", "--test-limit", "500"]}},
         "capture": {"layers": ["conv1_1", "conv2_2", "conv3_3", "conv4_3", "conv5_3", "fc2"], "images": 1000, "rounds": 4},
         "memory": {"reps": 2, "captureLayer": "fc1", "captureImages": 10000, "trainSteps": 2},
@@ -102,6 +105,7 @@ def training(plan, java, peer, numpy):
         peer.ask("infer", key, batch, 1)
         col = {k: [] for k in ("ta", "tb", "ia", "ib", "ta_o", "tb_o", "ia_o", "ib_o", "peak", "tpeak", "eff", "peak_o")}
         for r in range(rounds):
+            QUIET_WAIT.wait()
             for side, w, t, i in (("a", java, "ta", "ia"), ("b", peer, "tb", "ib")):
                 x = w.ask("train", key, steps, batch)
                 col[t].append(x["images"] / x["seconds"])
@@ -149,6 +153,7 @@ def latencies(plan, java, peer, keys, base):
                 w.ask("infer", k, batch, max(1, min(2000, int(p["warmUpSeconds"] / max(once, 1e-4)))))
         times = {k: ([], [], [], []) for k in keys}
         for _ in range(p["rounds"]):
+            QUIET_WAIT.wait()
             for k in keys:
                 a, b = java.ask("infer", k, batch, iters), peer.ask("infer", k, batch, iters)
                 times[k][0].append(a["seconds"] / iters)
@@ -246,10 +251,12 @@ def capture(plan, java, peer, numpy):
     java.ask("evaluate", "cap", 250)
     t = {layer: ([], []) for layer in p["layers"]}
     full = []
-    for _ in range(p["rounds"]):
+    for r in range(p["rounds"]):
+        QUIET_WAIT.wait()
         for layer in p["layers"]:
-            t[layer][0].append(java.ask("capture", "cap", layer, n)["seconds"])
-            t[layer][1].append(java.ask("forwardto", "cap", layer, n)["seconds"])
+            order = ("capture", "forwardto") if r % 2 == 0 else ("forwardto", "capture")  # cancel order effects
+            for what in order:
+                t[layer][0 if what == "capture" else 1].append(java.ask(what, "cap", layer, n)["seconds"])
         full.append(java.ask("evaluate", "cap", n)["seconds"])
     out = {"images": n, "macs": info["macs"], "evaluate": stats([n / s for s in full], "images/s"), "layers": {}}
     for layer in p["layers"]:
