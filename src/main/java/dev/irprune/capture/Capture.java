@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import dev.irprune.data.ImageSet;
 import dev.irprune.io.Progress;
 import dev.irprune.model.Network;
+import dev.irprune.model.NonFiniteException;
 import dev.irprune.train.Batches;
 
 /**
@@ -39,6 +40,11 @@ public final class Capture {
                     double[] row = new double[c];
                     for (int j = 0; j < c; j++) {
                         row[j] = values[i * c + j];
+                        if (!Double.isFinite(row[j])) {
+                            throw new NonFiniteException("the activations of " + layer + " for analysis images " + from + ".."
+                                    + (to - 1) + " are non-finite (" + row[j] + " at image " + (from + i) + ", filter " + j
+                                    + "): the network's weights are too large or training diverged");
+                        }
                     }
                     out[from + i] = row;
                 }

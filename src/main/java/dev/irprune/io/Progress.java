@@ -23,7 +23,10 @@ public final class Progress implements AutoCloseable {
     private long lastLog = start;
     private String extra = "";
 
-    private Progress(String task, long total, boolean interactive) {
+    private final boolean quiet;
+
+    private Progress(String task, long total, boolean interactive, boolean quiet) {
+        this.quiet = quiet;
         this.task = task;
         this.total = total;
         this.bar = interactive
@@ -41,7 +44,12 @@ public final class Progress implements AutoCloseable {
     /** A bar when a person watches, log lines otherwise. */
     public static Progress start(String task, long total) {
         boolean interactive = System.console() != null && System.getenv("CI") == null;
-        return new Progress(task, total, interactive);
+        return new Progress(task, total, interactive, false);
+    }
+
+    /** Counts without showing anything: for benchmarks and tests, where output would disturb. */
+    public static Progress silent(String task, long total) {
+        return new Progress(task, total, false, true);
     }
 
     public void step(long n, String message) {
@@ -53,7 +61,7 @@ public final class Progress implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        if (now - lastLog >= LOG_EVERY_NANOS && done < total) {
+        if (!quiet && now - lastLog >= LOG_EVERY_NANOS && done < total) {
             lastLog = now;
             log();
         }
@@ -69,7 +77,7 @@ public final class Progress implements AutoCloseable {
     public void close() {
         if (bar != null) {
             bar.close();
-        } else {
+        } else if (!quiet) {
             log();
         }
     }

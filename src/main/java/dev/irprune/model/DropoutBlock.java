@@ -30,8 +30,12 @@ final class DropoutBlock extends AbstractBlock {
         }
         NDArray x = inputs.singletonOrThrow();
         float keep = 1 - rate;
+        // Scalars are arrays of the batch's manager, alive until the step ends (never the engine's
+        // op(Number) forms, whose temporary scalar a garbage collection may free while in use).
+        NDArray keepArray = x.getManager().create(keep);
+        NDArray inverse = x.getManager().create(1 / keep);
         NDArray scale = x.getManager().randomUniform(0f, 1f, x.getShape(), DataType.FLOAT32)
-                .lt(keep).toType(DataType.FLOAT32, false).muli(1 / keep);
+                .lt(keepArray).toType(DataType.FLOAT32, false).muli(inverse);
         return new NDList(x.mul(scale));
     }
 

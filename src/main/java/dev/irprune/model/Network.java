@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A network built from a {@link NetworkSpec}: a flat DJL {@link SequentialBlock} of single layers
@@ -92,6 +93,26 @@ public final class Network implements AutoCloseable {
             x = children.get(c).forward(store, x, false);
         }
         return x.singletonOrThrow();
+    }
+
+    /**
+     * The first spec layer whose output, in training mode, holds a non-finite value for these
+     * images (NCHW), if any: a diagnosis after a non-finite loss, not for normal runs (batch-norm
+     * running statistics move as in a training step).
+     */
+    public Optional<String> firstNonFinite(ParameterStore store, NDArray images) {
+        NDList x = new NDList(images);
+        for (int c = 0; c < children.size(); c++) {
+            x = children.get(c).forward(store, x, true);
+            if (!Float.isFinite(x.singletonOrThrow().abs().max().getFloat())) {
+                int layer = 0;
+                while (lastChild[layer] < c) {
+                    layer++;
+                }
+                return Optional.of(spec.layers().get(layer).name());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Copies every parameter out of the engine, by spec name. */

@@ -131,10 +131,11 @@ public final class Pipeline {
         Double accFinetune = null;
         long ftStart = System.nanoTime();
         if (config.finetune().epochs() > 0) {
-            Fitter fitter = new Fitter(net, config.finetune());
-            for (int e = 1; e <= config.finetune().epochs(); e++) {
-                try (Progress p = Progress.start("fine-tune " + name + " " + e + "/" + config.finetune().epochs(), data.train().size())) {
-                    fitter.epoch(data.train(), layerNumber * 1000 + e, p);
+            try (Fitter fitter = new Fitter(net, config.finetune())) {
+                for (int e = 1; e <= config.finetune().epochs(); e++) {
+                    try (Progress p = Progress.start("fine-tune " + name + " " + e + "/" + config.finetune().epochs(), data.train().size())) {
+                        fitter.epoch(data.train(), layerNumber * 1000 + e, p);
+                    }
                 }
             }
             accFinetune = evaluate();

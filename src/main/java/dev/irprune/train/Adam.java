@@ -14,23 +14,35 @@ import java.util.Map;
  * Adam as Keras runs it (w -= lr * sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)), on the
  * engine's fused update, with a state that can be saved and restored for checkpoints. A new
  * instance is the reference program's optimiser reset: moments and step count at zero.
+ *
+ * <p>The Keras L2 penalty {@code lambda * sum(w^2)} of a tensor is not part of the autograd graph:
+ * its gradient {@code 2 * lambda * w} is added to the tensor's gradient inside the fused update
+ * (its weight-decay term, which is plain L2 when decoupled decay is off), which is the same sum to
+ * float rounding and keeps no short-lived scalar alive in the graph.
  */
-public final class Adam {
+public final class Adam implements AutoCloseable {
     private final Map<String, Parameter> params = new LinkedHashMap<>();
+    private final Map<String, Float> decay = new LinkedHashMap<>();
     private final Map<String, NDArray> means = new LinkedHashMap<>();
     private final Map<String, NDArray> variances = new LinkedHashMap<>();
     private final TrainConfig config;
     private final NDManager manager;
     private long steps;
 
-    /** Optimises the trainable parameters among {@code all}; moments live in {@code manager}. */
-    public Adam(Map<String, Parameter> all, TrainConfig config, NDManager manager) {
+    /**
+     * Optimises the trainable parameters among {@code all}; the moments live in a new sub-manager
+     * of {@code parent}, released by {@link #close()}.
+     *
+     * @param l2 the L2 coefficient lambda of each regularised tensor, by name (others have none)
+     */
+    public Adam(Map<String, Parameter> all, Map<String, Double> l2, TrainConfig config, NDManager parent) {
         this.config = config;
-        this.manager = manager;
+        this.manager = parent.newSubManager();
         for (Map.Entry<String, Parameter> e : all.entrySet()) {
             if (e.getValue().requiresGradient()) {
                 NDArray w = e.getValue().getArray();
                 params.put(e.getKey(), e.getValue());
+                decay.put(e.getKey(), (float) (2 * l2.getOrDefault(e.getKey(), 0.0)));
                 means.put(e.getKey(), manager.zeros(w.getShape(), w.getDataType()));
                 variances.put(e.getKey(), manager.zeros(w.getShape(), w.getDataType()));
             }
@@ -39,6 +51,11 @@ public final class Adam {
 
     public long steps() {
         return steps;
+    }
+
+    /** The trainable parameters, by name, in network order. */
+    public Map<String, Parameter> parameters() {
+        return params;
     }
 
     /** Applies one update from the gradients the last backward pass left, then zeroes them. */
@@ -52,7 +69,7 @@ public final class Adam {
             NDArray w = e.getValue().getArray();
             try (NDArray grad = w.getGradient()) {
                 NDList inputs = new NDList(w, grad, means.get(e.getKey()), variances.get(e.getKey()));
-                w.getNDArrayInternal().adamUpdate(inputs, new NDList(w), lr, corrected, 0f, 1f, -1f,
+                w.getNDArrayInternal().adamUpdate(inputs, new NDList(w), lr, corrected, decay.get(e.getKey()), 1f, -1f,
                         (float) b1, (float) b2, (float) config.epsilon(), true, false);
             }
         }
@@ -75,6 +92,12 @@ public final class Adam {
             variances.put(name, restored(state, "v/" + name, variances.get(name)));
         }
         steps = stepCount;
+    }
+
+    /** Frees the moments (two arrays the size of the parameters). */
+    @Override
+    public void close() {
+        manager.close();
     }
 
     private NDArray restored(Map<String, Tensor> state, String key, NDArray old) {

@@ -7,10 +7,14 @@ import ai.djl.training.ParameterStore;
 import dev.irprune.data.ImageSet;
 import dev.irprune.model.Network;
 import dev.irprune.model.NetworkSpec;
+import dev.irprune.model.NonFiniteException;
 import dev.irprune.model.Tensor;
 import java.util.Map;
 
-/** Accuracy and mean cross-entropy of a network on a set of images, in inference mode. */
+/**
+ * Accuracy and mean cross-entropy of a network on a set of images, in inference mode. Outputs that
+ * are not finite are a {@link NonFiniteException} naming the images, never a NaN loss.
+ */
 public final class Evaluator {
     public static final int BATCH = 250;
 
@@ -35,6 +39,7 @@ public final class Evaluator {
                 NDArray x = batches.images(m, null, from, to);
                 NDArray y = batches.labels(m, null, from, to);
                 NDArray logits = net.forward(store, x, false);
+                NonFiniteException.check(logits, "the network's outputs for test images " + from + ".." + (to - 1));
                 correct += Losses.correct(logits, y);
                 lossSum += Losses.crossEntropy(logits, y).getFloat() * (to - from);
                 scope.suppressNotUsedWarning();

@@ -15,20 +15,27 @@ import java.util.Random;
 
 /**
  * Trains a network epoch by epoch: reshuffled every epoch, cross-entropy plus the spec's L2
- * penalties (as Keras adds them to the loss), Adam. The shuffle and the engine's dropout noise are
- * seeded from (seed, epoch), so a resumed run repeats exactly what an uninterrupted one does.
+ * penalties (as Keras adds them to the loss; their gradient is applied inside the {@link Adam}
+ * update), Adam. The shuffle and the engine's dropout noise are seeded from (seed, epoch), so a
+ * resumed run repeats exactly what an uninterrupted one does.
+ *
+ * <p>Every step checks the loss and, after the update, every trainable tensor: a non-finite value
+ * stops training with a {@link TrainingDivergedException} naming the epoch, the step and the
+ * layer, before anything is written. Closing the fitter frees the optimiser's state.
  */
-public final class Fitter {
+public final class Fitter implements AutoCloseable {
     private final Network net;
     private final TrainConfig config;
     private final Adam adam;
     private final Map<String, Double> l2;
+    /** Runs between the forward pass and the backward pass: a test's way to provoke a collection there. */
+    Runnable beforeBackward = () -> { };
 
     public Fitter(Network net, TrainConfig config) {
         this.net = net;
         this.config = config;
-        this.adam = new Adam(net.parameters(), config, net.manager());
         this.l2 = Weights.l2(net.spec());
+        this.adam = new Adam(net.parameters(), l2, config, net.manager());
     }
 
     public Adam optimizer() {
@@ -43,29 +50,53 @@ public final class Fitter {
         Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + epoch));
         Batches batches = new Batches(train, net.spec().input(), config.batchSize());
         ParameterStore store = new ParameterStore(net.manager(), false);
+        double penalty = checked(WeightNorms.of(adam.parameters()), epoch, 0);
         double lossSum = 0;
         long correct = 0;
+        int step = 0;
         for (int from = 0; from < n; from += config.batchSize()) {
             int to = Math.min(n, from + config.batchSize());
+            step++;
             try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
                 NDArray x = batches.images(m, order, from, to);
                 NDArray y = batches.labels(m, order, from, to);
-                float loss;
+                float crossEntropy;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray logits = net.forward(store, x, true);
-                    NDArray total = Losses.crossEntropy(logits, y).add(Losses.l2Penalty(net.parameters(), l2, logits));
-                    gc.backward(total);
-                    loss = total.getFloat();
+                    NDArray loss = Losses.crossEntropy(logits, y);
+                    crossEntropy = loss.getFloat();
+                    if (!Float.isFinite(crossEntropy)) {
+                        throw new TrainingDivergedException(String.format("training diverged at epoch %d, step %d: the loss is %s%s",
+                                epoch, step, crossEntropy, net.firstNonFinite(store, x).map(l -> " (first non-finite output: " + l + ")").orElse("")));
+                    }
+                    beforeBackward.run();
+                    gc.backward(loss);
                     correct += Losses.correct(logits, y);
                 }
+                lossSum += (crossEntropy + penalty) * (to - from);
                 adam.step();
-                lossSum += (double) loss * (to - from);
+                penalty = checked(WeightNorms.of(adam.parameters()), epoch, step);
                 scope.suppressNotUsedWarning();
             }
             progress.step(to - from, String.format("loss %.4f acc %.4f", lossSum / to, (double) correct / to));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochStats(epoch, n == 0 ? 0 : lossSum / n, n == 0 ? 0 : (double) correct / n, null, null, seconds);
+    }
+
+    /** The L2 penalty of the weights now; a non-finite tensor stops training (step 0: before the epoch's first update). */
+    private double checked(WeightNorms norms, int epoch, int step) {
+        norms.firstNonFinite().ifPresent(tensor -> {
+            throw new TrainingDivergedException(String.format("training diverged at epoch %d, step %d: %s holds a non-finite value%s",
+                    epoch, step, tensor, step == 0 ? " before the epoch's first step" : " after the update"));
+        });
+        return norms.penalty(l2);
+    }
+
+    /** Frees the optimiser's moments. */
+    @Override
+    public void close() {
+        adam.close();
     }
 
     private static int[] shuffled(int n, Random random) {

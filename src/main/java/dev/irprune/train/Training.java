@@ -68,8 +68,8 @@ public final class Training {
         if (ckpt != null) {
             LOG.info("resuming {} after epoch {} of {}", out, first - 1, config.epochs());
         }
-        try (NDManager manager = NDManager.newBaseManager(); Network net = Network.create(spec, weights, manager)) {
-            Fitter fitter = new Fitter(net, config);
+        try (NDManager manager = NDManager.newBaseManager(); Network net = Network.create(spec, weights, manager);
+                Fitter fitter = new Fitter(net, config)) {
             if (ckpt != null) {
                 fitter.optimizer().restore(ckpt.optimizer(), ckpt.state().optimizerSteps());
             }
@@ -78,8 +78,13 @@ public final class Training {
                 EpochStats stats;
                 try (Progress p = Progress.start("epoch " + epoch + "/" + config.epochs(), data.train().size())) {
                     stats = fitter.epoch(data.train(), epoch, p);
+                } catch (TrainingDivergedException e) {
+                    throw new TrainingDivergedException(e.getMessage() + "; " + (epoch == 1 ? "nothing was saved"
+                            : out + " keeps the weights and checkpoint of epoch " + (epoch - 1)));
                 }
                 test = Evaluator.evaluate(net, data.test());
+                int done = epoch;
+                Collapse.warning(test, spec.classes()).ifPresent(w -> LOG.warn("epoch {}: {}", done, w));
                 stats = stats.withTest(test);
                 history.add(stats);
                 LOG.info("epoch {}/{}: loss {} acc {}, test acc {} loss {} ({}s)", epoch, config.epochs(),
