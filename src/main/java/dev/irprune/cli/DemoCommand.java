@@ -39,14 +39,26 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0",
+            description = "Use only the first N of the 12,000 training images, for a quicker look (default: 0 = all).")
+    int trainLimit;
+
+    @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0",
+            description = "Use only the first N of the 2,000 test images (default: 0 = all).")
+    int testLimit;
+
+    @Option(names = "--analysis-samples", paramLabel = "N", defaultValue = "10000",
+            description = "Training images on which entropy and correlation are measured (default: ${DEFAULT-VALUE}).")
+    int analysisSamples;
+
     static final double ENTROPY = 0.3;
     static final double SIMILARITY = 0.8;
 
     @Override
     public Integer call() throws java.io.IOException {
         TrainConfig tc = new TrainConfig(epochs, 128, 1e-3, 0.9, 0.999, 1e-7, seed);
-        PruneConfig config = PruneCommand.pruneConfig(ENTROPY, SIMILARITY, PruneConfig.DEFAULT_ANALYSIS, tc, finetuneEpochs);
-        DataConfig dc = DataConfig.of(DatasetName.DEMO);
+        PruneConfig config = PruneCommand.pruneConfig(ENTROPY, SIMILARITY, analysisSamples, tc, finetuneEpochs);
+        DataConfig dc = new DataConfig(DatasetName.DEMO, null, trainLimit, testLimit);
         NetworkSpec net = Vgg.build(new Vgg.Options(Vgg.Arch.VGG16, 0.125, 4096, true, 0, 10), InputSpec.of(1, 32, 32));
         AtomicFiles.checkFolder(out);
         DataSplit split = Datasets.load(dc);
