@@ -8,7 +8,7 @@ import dev.irprune.data.ImageSet;
 import dev.irprune.io.CsvMatrix;
 import dev.irprune.model.Costs;
 import dev.irprune.model.Network;
-import dev.irprune.report.Versions;
+import dev.irprune.run.Versions;
 import dev.irprune.select.LayerPlan;
 import dev.irprune.select.SeedSelector;
 import dev.irprune.select.SelectionConfig;

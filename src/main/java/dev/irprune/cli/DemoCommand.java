@@ -3,14 +3,16 @@ package dev.irprune.cli;
 import dev.irprune.data.DataConfig;
 import dev.irprune.data.DataSplit;
 import dev.irprune.data.DatasetName;
-import dev.irprune.data.Datasets;
 import dev.irprune.io.AtomicFiles;
+import dev.irprune.io.InputException;
 import dev.irprune.model.InputSpec;
 import dev.irprune.model.NetworkSpec;
 import dev.irprune.model.Vgg;
-import dev.irprune.pipeline.PruneConfig;
-import dev.irprune.pipeline.PruneReport;
+import dev.irprune.pipeline.PruneRequest;
 import dev.irprune.pipeline.PruneRun;
+import dev.irprune.report.PruneReport;
+import dev.irprune.run.RunContext;
+import dev.irprune.select.PruningConfig;
 import dev.irprune.train.TrainConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,9 +38,6 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "1", description = "Fine-tuning epochs after each layer (default: ${DEFAULT-VALUE}).")
     int finetuneEpochs;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0",
             description = "Use only the first N of the 12,000 training images, for a quicker look (default: 0 = all).")
     int trainLimit;
@@ -51,19 +50,33 @@ final class DemoCommand implements Callable<Integer> {
             description = "Training images on which entropy and correlation are measured (default: ${DEFAULT-VALUE}).")
     int analysisSamples;
 
+    @Option(names = "--no-figures", description = "Do not draw the per-layer figures.")
+    boolean noFigures;
+
+    @Mixin RunOptions run;
+
     static final double ENTROPY = 0.3;
     static final double SIMILARITY = 0.8;
 
     @Override
     public Integer call() throws java.io.IOException {
-        TrainConfig tc = new TrainConfig(epochs, 128, 1e-3, 0.9, 0.999, 1e-7, seed);
-        PruneConfig config = PruneCommand.pruneConfig(ENTROPY, SIMILARITY, analysisSamples, tc, finetuneEpochs);
-        DataConfig dc = new DataConfig(DatasetName.DEMO, null, trainLimit, testLimit);
+        TrainConfig tc = TrainConfig.of(epochs, 128, 1e-3);
+        RunContext ctx = run.context();
+        DataConfig dc;
+        PruneRequest req;
+        try {
+            dc = new DataConfig(DatasetName.DEMO, null, trainLimit, testLimit);
+            req = new PruneRequest(out.resolve(PruneRun.BASE_MODEL).toAbsolutePath().normalize().toString(), dc,
+                    PruningConfig.seed(ENTROPY, SIMILARITY).withAnalysisSamples(analysisSamples), tc.withEpochs(finetuneEpochs), ctx,
+                    !noFigures);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
         NetworkSpec net = Vgg.build(new Vgg.Options(Vgg.Arch.VGG16, 0.125, 4096, true, 0, 10), InputSpec.of(1, 32, 32));
         AtomicFiles.checkFolder(out);
-        DataSplit split = Datasets.load(dc);
+        DataSplit split = PruneRun.load(dc, net);
         AtomicFiles.deleteTree(out.resolve(PruneRun.BASE_MODEL)); // a fresh demo every time
-        PruneReport report = PruneRun.trainThenPrune(net, dc, split, tc, config, out);
+        PruneReport report = PruneRun.trainThenPrune(net, tc, req, split, out);
         PruneCommand.printResult(spec, report, out);
         return 0;
     }

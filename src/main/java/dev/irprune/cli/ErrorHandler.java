@@ -1,6 +1,7 @@
 package dev.irprune.cli;
 
 import dev.irprune.io.InputException;
+import dev.irprune.run.RunInterruptedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -15,6 +16,8 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
     static final int BAD_INPUT = 2;
     static final int FAILURE = 1;
+    /** The shell's code for a process stopped by SIGINT (128 + 2). */
+    static final int INTERRUPTED = 130;
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
@@ -29,6 +32,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
         PrintWriter err = cli.getErr();
         Throwable cause = unwrap(ex);
+        if (cause instanceof RunInterruptedException) {
+            err.println("irprune: interrupted; every file written is whole" + resumeHint(parsed));
+            err.flush();
+            return INTERRUPTED;
+        }
         boolean badInput = cause instanceof InputException;
         err.println("irprune: " + (badInput ? "" : "failed: ") + message(cause));
         if (verbose(parsed)) {
@@ -36,6 +44,20 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         }
         err.flush();
         return badInput ? BAD_INPUT : FAILURE;
+    }
+
+    /** How to continue, for commands that can: "; resume with 'irprune prune --resume --out DIR'". */
+    private static String resumeHint(ParseResult parsed) {
+        ParseResult sub = parsed;
+        while (sub.subcommand() != null) {
+            sub = sub.subcommand();
+        }
+        if (!sub.commandSpec().optionsMap().containsKey("--resume")) {
+            return "";
+        }
+        String out = sub.matchedOptionValue("--out", null) instanceof java.nio.file.Path p ? p.toString()
+                : String.valueOf(sub.commandSpec().findOption("--out").getValue());
+        return "; resume with 'irprune " + sub.commandSpec().name() + " --resume --out " + out + "'";
     }
 
     private static Throwable unwrap(Throwable t) {

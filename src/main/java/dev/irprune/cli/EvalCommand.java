@@ -23,6 +23,7 @@ final class EvalCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
     @Mixin DataOptions data;
+    @Mixin RunOptions run;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model folder.")
     Path modelDir;
@@ -38,8 +39,8 @@ final class EvalCommand implements Callable<Integer> {
         ModelFolder.Contents contents = ModelFolder.load(modelDir);
         DataConfig dc = TrainedWith.data(spec, data.config(), TrainedWith.provenance(modelDir));
         TrainedWith.checkChannels(contents.spec(), dc);
-        DataSplit split = Datasets.load(dc);
-        Evaluation ev = Evaluator.evaluate(contents.spec(), contents.weights(), split.test());
+        DataSplit split = Datasets.loadTest(dc, contents.spec().input().height(), contents.spec().input().width());
+        Evaluation ev = Evaluator.evaluate(contents.spec(), contents.weights(), split.test(), run.context());
         Result r = new Result(modelDir.toString(), split.name(), split.source(), ev.accuracy(), ev.loss(), ev.images());
         Json.writeFile(modelDir.resolve("eval.json"), r);
         PrintWriter out = spec.commandLine().getOut();

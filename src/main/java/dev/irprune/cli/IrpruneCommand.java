@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             SelectCommand.class,
             PruneCommand.class,
             DemoCommand.class,
+            ApplyCommand.class,
         })
 public final class IrpruneCommand implements Runnable {
     @Spec CommandSpec spec;

@@ -11,6 +11,7 @@ public final class Main {
             System.setProperty("org.slf4j.simpleLogger.log.dev.irprune", "debug");
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
+        dev.irprune.run.Interrupts.install();
         int exit;
         try {
             exit = commandLine().execute(args);

@@ -1,48 +1,69 @@
 package dev.irprune.cli;
 
-import dev.irprune.data.DatasetName;
+import dev.irprune.io.InputException;
+import dev.irprune.model.Arch;
 import dev.irprune.model.InputSpec;
 import dev.irprune.model.NetworkSpec;
+import dev.irprune.model.ResNet;
 import dev.irprune.model.Vgg;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options that choose a new network's architecture. */
 final class ModelOptions {
+    static final String[] VGG_ONLY = {"--dense-width", "--batch-norm", "--dropout"};
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--arch", paramLabel = "NAME", defaultValue = "vgg16", converter = ArchConverter.class,
-            description = "Network depth: vgg11, vgg13, vgg16 or vgg19 (default: ${DEFAULT-VALUE}).")
-    Vgg.Arch arch;
+            description = "Network: vgg11, vgg13, vgg16, vgg19 (as the reference builds VGG16), or resnet20, resnet32, resnet44, resnet56, resnet110 (He et al. 2016, CIFAR) (default: ${DEFAULT-VALUE}).")
+    Arch arch;
 
     @Option(names = "--width", paramLabel = "F", defaultValue = "1",
             description = "Multiplies every convolution and dense hidden width, at least 1 filter (e.g. 0.25 for a quarter; default: ${DEFAULT-VALUE}).")
     double width;
 
     @Option(names = "--dense-width", paramLabel = "N", defaultValue = "4096",
-            description = "Units of the two hidden dense layers before --width (default: ${DEFAULT-VALUE}; 512 is common for CIFAR).")
+            description = "VGG: units of the two hidden dense layers before --width (default: ${DEFAULT-VALUE}; 512 is common for CIFAR).")
     int denseWidth;
 
-    @Option(names = "--batch-norm", description = "Batch normalisation after each convolution (trains much faster; not in the reference).")
+    @Option(names = "--batch-norm", description = "VGG: batch normalisation after each convolution (trains much faster; not in the reference). ResNets always have it.")
     boolean batchNorm;
 
-    @Option(names = "--dropout", paramLabel = "RATE", defaultValue = "0.5", description = "Dropout rate, 0 for none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dropout", paramLabel = "RATE", defaultValue = "0.5", description = "VGG: dropout rate, 0 for none (default: ${DEFAULT-VALUE}).")
     double dropout;
 
-    /** The network for images of the given data set. */
-    NetworkSpec spec(DatasetName dataset) {
-        Vgg.Options o;
+    @Option(names = "--shortcut", paramLabel = "A|B", defaultValue = "A",
+            description = "ResNet: where a stage widens, A = identity subsampled and zero-padded (the paper's; default), B = 1x1 projection and batch norm.")
+    String shortcut;
+
+    /** The network for images of {@code channels x 32 x 32} and {@code classes} classes. */
+    NetworkSpec spec(int channels, int classes) {
         try {
-            o = new Vgg.Options(arch, width, denseWidth, batchNorm, dropout, 10);
-        } catch (IllegalArgumentException e) {
-            throw new dev.irprune.io.InputException(e.getMessage());
+            InputSpec input = InputSpec.of(channels, 32, 32);
+            if (arch.isResNet()) {
+                TrainedWith.reject(mixee, "applies to VGG networks only", VGG_ONLY);
+                ResNet.Shortcut s = switch (shortcut.toUpperCase(java.util.Locale.ROOT)) {
+                    case "A" -> ResNet.Shortcut.A;
+                    case "B" -> ResNet.Shortcut.B;
+                    default -> throw new IllegalArgumentException("--shortcut must be A or B, got " + shortcut);
+                };
+                return ResNet.build(new ResNet.Options(arch.depth(), s, width, classes), input);
+            }
+            TrainedWith.reject(mixee, "applies to ResNets only", "--shortcut");
+            return Vgg.build(new Vgg.Options(arch.vgg(), width, denseWidth, batchNorm, dropout, classes), input);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new InputException(e.getMessage());
         }
-        int channels = dataset == DatasetName.CIFAR10 ? 3 : 1;
-        return Vgg.build(o, InputSpec.of(channels, 32, 32));
     }
 
-    static final class ArchConverter implements picocli.CommandLine.ITypeConverter<Vgg.Arch> {
+    static final class ArchConverter implements picocli.CommandLine.ITypeConverter<Arch> {
         @Override
-        public Vgg.Arch convert(String value) {
+        public Arch convert(String value) {
             try {
-                return Vgg.Arch.parse(value);
+                return Arch.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }

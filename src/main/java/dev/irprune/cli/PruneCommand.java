@@ -1,18 +1,27 @@
 package dev.irprune.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.irprune.data.DataConfig;
 import dev.irprune.data.DataSplit;
-import dev.irprune.data.Datasets;
 import dev.irprune.io.AtomicFiles;
 import dev.irprune.io.InputException;
+import dev.irprune.io.Json;
 import dev.irprune.model.ModelFolder;
-import dev.irprune.pipeline.Outputs;
-import dev.irprune.pipeline.PruneConfig;
-import dev.irprune.pipeline.PruneReport;
+import dev.irprune.model.NetworkSpec;
+import dev.irprune.pipeline.PruneRequest;
 import dev.irprune.pipeline.PruneRun;
-import dev.irprune.train.TrainConfig;
+import dev.irprune.report.DataStats;
+import dev.irprune.report.PruneReport;
+import dev.irprune.report.ReportFiles;
+import dev.irprune.run.RunContext;
+import dev.irprune.select.Criteria;
+import dev.irprune.select.PolicySpec;
+import dev.irprune.select.PruningConfig;
 import dev.irprune.train.Provenance;
+import dev.irprune.train.TrainConfig;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,18 +31,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code irprune prune E S}: the reference method, end to end, with filters removed physically. */
-@Command(header = "Prune by importance, then redundancy, with fine-tuning (the whole method).", name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Prune a network by filter importance (entropy < E), then redundancy (|correlation| > S), layer by layer with fine-tuning, as the reference method does. With --model, prune that trained model; without it, first train a network from scratch (into OUT/base-model) with the train options. Writes OUT/data_stats<S><E>, report.json, layers.csv and the pruned model folder OUT/pruned-model.")
+/** {@code irprune prune [E S]}: the method (or another criterion), end to end, with channels removed physically. */
+@Command(header = "Prune by importance, then redundancy (or another criterion), with fine-tuning.", name = "prune",
+        mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Prune a network channel group by channel group with fine-tuning. The reference rule (the default "
+                + "criterion, seed) takes E and S: filters with entropy below E go, then of each pair correlated above S one goes. "
+                + "Other criteria (entropy, redundancy, l1, l2, bn-scale, hrank, random) keep a share of each group (--ratio) or "
+                + "exactly the widths another run kept (--widths-from its report.json). With --model, prune that trained model; "
+                + "without it, first train a network from scratch (into OUT/base-model). A checkpoint after every group and "
+                + "fine-tuning epoch lets --resume continue an interrupted run. Writes OUT/report.json, data_stats<S><E> "
+                + "(reference rule), layers.csv, layers.png and the pruned model folder OUT/pruned-model.")
 final class PruneCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "E", description = "Entropy threshold: filters with entropy below E are pruned (e.g. 0.3).")
-    double entropy;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "E", description = "Entropy threshold of the reference rule: filters with entropy below E are pruned (e.g. 0.3).")
+    Double entropy;
 
-    @Parameters(index = "1", paramLabel = "S", description = "Similarity threshold in [0, 1]: of a pair correlated above S, one filter is pruned (e.g. 0.8).")
-    double similarity;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "S", description = "Similarity threshold of the reference rule, in [0, 1]: of a pair correlated above S, one filter is pruned (e.g. 0.8).")
+    Double similarity;
+
+    @Option(names = "--criterion", paramLabel = "NAME", defaultValue = "seed",
+            description = "seed (the reference rule, with E and S), entropy, redundancy, l1, l2, bn-scale, hrank or random (default: ${DEFAULT-VALUE}).")
+    String criterion;
+
+    @Option(names = "--ratio", paramLabel = "R", description = "With a criterion other than seed: keep the best-scored share R of every group's channels, 0 < R <= 1.")
+    Double ratio;
+
+    @Option(names = "--widths-from", paramLabel = "REPORT", description = "With a criterion other than seed: keep exactly as many channels per group as the run of this report.json kept (matched architecture).")
+    Path widthsFrom;
+
+    @Option(names = "--round-to", paramLabel = "N", defaultValue = "0",
+            description = "Keep a multiple of N channels in every pruned group (at least N), keeping back the best-scored of those the rule would remove (default: 0, none).")
+    int roundTo;
 
     @Option(names = "--model", paramLabel = "DIR", description = "A trained model folder (the reference's \"with pre-trained model\").")
     Path modelDir;
@@ -41,59 +71,124 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Output folder (default: the current folder).")
     Path out;
 
-    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "3", description = "Fine-tuning epochs after each layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--resume", description = "Continue the interrupted run in --out with its recorded settings.")
+    boolean resume;
+
+    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "3", description = "Fine-tuning epochs after each group (default: ${DEFAULT-VALUE}).")
     int finetuneEpochs;
 
     @Option(names = "--analysis-samples", paramLabel = "N", defaultValue = "10000",
-            description = "Training images on which entropy and correlation are measured (default: ${DEFAULT-VALUE}).")
+            description = "Training images on which activations are measured (default: ${DEFAULT-VALUE}).")
     int analysisSamples;
+
+    @Option(names = "--rank-images", paramLabel = "N", defaultValue = "500",
+            description = "hrank: images whose feature-map ranks are averaged (default: ${DEFAULT-VALUE}, as HRank).")
+    int rankImages;
+
+    @Option(names = "--no-figures", description = "Do not draw the per-group figures.")
+    boolean noFigures;
 
     @Mixin DataOptions data;
     @Mixin ModelOptions model;
     @Mixin TrainOptions train;
+    @Mixin RunOptions run;
 
     @Override
     public Integer call() {
-        TrainConfig tc = train.config();
-        PruneConfig config = pruneConfig(entropy, similarity, analysisSamples, tc, finetuneEpochs);
-        AtomicFiles.checkFolder(out);
         PruneReport report;
-        if (modelDir != null) {
-            TrainedWith.reject(spec, "describes a new network and cannot be combined with --model",
-                    "--arch", "--width", "--dense-width", "--batch-norm", "--dropout", "--epochs");
-            ModelFolder.Contents contents = ModelFolder.load(modelDir);
-            Optional<Provenance> made = TrainedWith.provenance(modelDir);
-            DataConfig dc = TrainedWith.data(spec, data.config(), made);
-            TrainedWith.checkChannels(contents.spec(), dc);
-            config = pruneConfig(entropy, similarity, analysisSamples, TrainedWith.train(spec, tc, made), finetuneEpochs);
-            DataSplit split = Datasets.load(dc);
-            report = PruneRun.run(new PruneRun.Request(contents.spec(), contents.weights(), modelDir.toString(), dc, split,
-                    config, out));
+        if (resume) {
+            for (String o : spec.commandLine().getParseResult().matchedOptions().stream().map(m -> m.longestName()).toList()) {
+                if (!o.equals("--resume") && !o.equals("--out") && !o.equals("--verbose")) {
+                    throw new InputException(o + " cannot change on --resume: the run continues with its recorded settings");
+                }
+            }
+            if (entropy != null) {
+                throw new InputException("E and S cannot change on --resume: the run continues with its recorded settings");
+            }
+            report = PruneRun.resume(out);
         } else {
-            DataConfig dc = data.config();
-            var netSpec = model.spec(dc.dataset());
-            DataSplit split = Datasets.load(dc);
-            report = PruneRun.trainThenPrune(netSpec, dc, split, tc, config, out);
+            AtomicFiles.checkFolder(out);
+            TrainConfig tc = train.config();
+            PruningConfig pc = pruningConfig();
+            if (modelDir != null) {
+                TrainedWith.reject(spec, "describes a new network and cannot be combined with --model",
+                        "--arch", "--width", "--dense-width", "--batch-norm", "--dropout", "--shortcut", "--epochs");
+                NetworkSpec net = ModelFolder.readSpec(modelDir);
+                Optional<Provenance> made = TrainedWith.provenance(modelDir);
+                DataConfig dc = TrainedWith.data(spec, data.config(), made);
+                TrainedWith.checkChannels(net, dc);
+                RunContext ctx = TrainedWith.context(spec, run.context(), made);
+                PruneRequest req = request(modelDir.toAbsolutePath().normalize().toString(), dc, pc, TrainedWith.train(spec, tc, made), ctx);
+                DataSplit split = PruneRun.load(dc, net);
+                report = PruneRun.run(req, split, out);
+            } else {
+                DataConfig dc = data.config();
+                NetworkSpec net = model.spec(dc.dataset().channels(), dc.dataset().classes());
+                PruneRequest req = request(out.resolve(PruneRun.BASE_MODEL).toAbsolutePath().normalize().toString(), dc, pc, tc,
+                        run.context());
+                DataSplit split = PruneRun.load(dc, net);
+                report = PruneRun.trainThenPrune(net, tc, req, split, out);
+            }
         }
         printResult(spec, report, out);
         return 0;
     }
 
-    /** The pruning settings; fine-tuning uses {@code tc}'s optimiser settings for {@code finetuneEpochs} epochs. */
-    static PruneConfig pruneConfig(double e, double s, int samples, TrainConfig tc, int finetuneEpochs) {
+    private PruneRequest request(String base, DataConfig dc, PruningConfig pc, TrainConfig tc, RunContext ctx) {
         try {
-            return new PruneConfig(e, s, samples, tc.withEpochs(finetuneEpochs));
-        } catch (IllegalArgumentException ex) {
-            throw new InputException(ex.getMessage());
+            return new PruneRequest(base, dc, pc, tc.withEpochs(finetuneEpochs), ctx, !noFigures);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
         }
+    }
+
+    /** The criterion and policy from E, S, --criterion, --ratio and --widths-from; every wrong combination is bad input. */
+    private PruningConfig pruningConfig() {
+        try {
+            Criteria c = Criteria.parse(criterion);
+            int given = (entropy != null ? 1 : 0) + (ratio != null ? 1 : 0) + (widthsFrom != null ? 1 : 0);
+            if (given != 1) {
+                throw new InputException(given == 0 ? "give E and S (the reference rule), or --ratio R or --widths-from REPORT with another --criterion"
+                        : "give only one of E S, --ratio and --widths-from");
+            }
+            PolicySpec policy;
+            if (entropy != null) {
+                if (similarity == null) {
+                    throw new InputException("the reference rule needs both E and S, e.g. 'irprune prune 0.3 0.8'");
+                }
+                policy = PolicySpec.thresholds(entropy, similarity);
+            } else if (ratio != null) {
+                policy = PolicySpec.ratio(ratio);
+            } else {
+                policy = PolicySpec.widths(widthsOf(widthsFrom), widthsFrom.toString());
+            }
+            return new PruningConfig(c, policy, roundTo, analysisSamples, rankImages);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+    }
+
+    /** The channels kept per group in a report.json ({@code plan.groups[].kept}). */
+    static Map<String, Integer> widthsOf(Path report) {
+        JsonNode tree = Json.readFile(report, JsonNode.class);
+        JsonNode groups = tree.path("plan").path("groups");
+        if (!groups.isArray() || groups.isEmpty()) {
+            throw new InputException(report + ": not an IRPrune report.json with a plan (plan.groups is missing)");
+        }
+        Map<String, Integer> widths = new LinkedHashMap<>();
+        for (JsonNode g : groups) {
+            widths.put(g.path("group").asText(), g.path("kept").size());
+        }
+        return widths;
     }
 
     static void printResult(CommandSpec spec, PruneReport report, Path out) {
         var w = spec.commandLine().getOut();
-        w.print(Outputs.summary(report));
-        w.println("results: " + out.resolve(dev.irprune.report.DataStats.fileName(report.similarityThreshold(),
-                report.entropyThreshold())) + ", " + out.resolve(Outputs.REPORT) + ", " + out.resolve(Outputs.LAYERS)
-                + ", " + out.resolve(Outputs.MODEL));
+        w.print(ReportFiles.summary(report));
+        String stats = report.entropyThreshold() == null ? ""
+                : out.resolve(DataStats.fileName(report.similarityThreshold(), report.entropyThreshold())) + ", ";
+        w.println("results: " + stats + out.resolve(ReportFiles.REPORT) + ", " + out.resolve(ReportFiles.LAYERS) + ", "
+                + out.resolve(PruneRun.MODEL));
         w.flush();
     }
 }

@@ -4,6 +4,7 @@ import dev.irprune.data.DataConfig;
 import dev.irprune.data.DataSplit;
 import dev.irprune.data.Datasets;
 import dev.irprune.io.InputException;
+import dev.irprune.model.NetworkSpec;
 import dev.irprune.train.TrainConfig;
 import dev.irprune.train.Training;
 import dev.irprune.train.TrainingSummary;
@@ -25,6 +26,7 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin DataOptions data;
     @Mixin ModelOptions model;
     @Mixin TrainOptions train;
+    @Mixin RunOptions run;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The model folder to write.")
     Path out;
@@ -38,7 +40,7 @@ final class TrainCommand implements Callable<Integer> {
         if (resume) {
             TrainedWith.reject(spec, "cannot change on --resume: the run continues with its recorded settings",
                     "--dataset", "--train-limit", "--test-limit", "--arch", "--width", "--dense-width", "--batch-norm",
-                    "--dropout", "--batch-size", "--lr", "--seed");
+                    "--dropout", "--shortcut", "--batch-size", "--lr", "--seed", "--device", "--threads");
             TrainingSummary previous = Training.readSummary(out);
             DataConfig dc = previous.data();
             if (TrainedWith.given(spec, "--data-dir")) {
@@ -49,15 +51,16 @@ final class TrainCommand implements Callable<Integer> {
                 throw new InputException(out + " has already trained " + previous.epochsDone()
                         + " epochs; give --epochs N with a larger N to train further");
             }
-            DataSplit split = Datasets.load(dc);
+            NetworkSpec net = dev.irprune.model.ModelFolder.readSpec(out);
+            DataSplit split = Datasets.load(dc, net.input().height(), net.input().width());
             result = Training.resume(split, previous, tc, out);
         } else {
             DataConfig dc = data.config();
             TrainConfig tc = train.config();
-            var netSpec = model.spec(dc.dataset());
+            NetworkSpec net = model.spec(dc.dataset().channels(), dc.dataset().classes());
             dev.irprune.io.AtomicFiles.checkFolder(out);
-            DataSplit split = Datasets.load(dc);
-            result = Training.start(netSpec, dc, split, tc, out);
+            DataSplit split = Datasets.load(dc, net.input().height(), net.input().width());
+            result = Training.start(net, dc, split, tc, run.context(), out);
         }
         PrintWriter w = spec.commandLine().getOut();
         w.printf("trained %d epochs of %s on %s: test accuracy %.4f, loss %.4f%nmodel: %s%n", result.epochsDone(),

@@ -4,7 +4,7 @@ import dev.irprune.io.InputException;
 import dev.irprune.train.TrainConfig;
 import picocli.CommandLine.Option;
 
-/** Options of training: Adam's learning rate, batch size, epochs and seed. */
+/** Options of training: Adam's learning rate, batch size and epochs. */
 final class TrainOptions {
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "400", description = "Training epochs (default: ${DEFAULT-VALUE}, as the reference).")
     int epochs;
@@ -15,13 +15,10 @@ final class TrainOptions {
     @Option(names = "--lr", paramLabel = "RATE", defaultValue = "7.5e-5", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of initial weights, shuffling and dropout (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     TrainConfig config() {
         TrainConfig ref = TrainConfig.reference();
         try {
-            return new TrainConfig(epochs, batchSize, lr, ref.beta1(), ref.beta2(), ref.epsilon(), seed);
+            return new TrainConfig(epochs, batchSize, lr, ref.beta1(), ref.beta2(), ref.epsilon());
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }

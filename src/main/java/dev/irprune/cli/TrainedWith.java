@@ -3,6 +3,7 @@ package dev.irprune.cli;
 import dev.irprune.data.DataConfig;
 import dev.irprune.io.InputException;
 import dev.irprune.model.NetworkSpec;
+import dev.irprune.run.RunContext;
 import dev.irprune.train.Provenance;
 import dev.irprune.train.TrainConfig;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class TrainedWith {
 
     /** The data options given, with the model's data set (and folder) where {@code --dataset} was not given. */
     static DataConfig data(CommandSpec spec, DataConfig given, Optional<Provenance> made) {
-        if (made.isEmpty() || given(spec, "--dataset")) {
+        if (made.isEmpty() || made.get().data() == null || given(spec, "--dataset")) {
             return given;
         }
         DataConfig t = made.get().data();
@@ -32,23 +33,35 @@ final class TrainedWith {
 
     /** The training options given, each one not given taken from the model's own settings. */
     static TrainConfig train(CommandSpec spec, TrainConfig given, Optional<Provenance> made) {
-        if (made.isEmpty()) {
+        if (made.isEmpty() || made.get().train() == null) {
             return given;
         }
         TrainConfig t = made.get().train();
         return new TrainConfig(given.epochs(),
                 given(spec, "--batch-size") ? given.batchSize() : t.batchSize(),
                 given(spec, "--lr") ? given.learningRate() : t.learningRate(),
-                t.beta1(), t.beta2(), t.epsilon(),
-                given(spec, "--seed") ? given.seed() : t.seed());
+                t.beta1(), t.beta2(), t.epsilon());
+    }
+
+    /** The run context given, with the model's seed where {@code --seed} was not given. */
+    static RunContext context(CommandSpec spec, RunContext given, Optional<Provenance> made) {
+        if (made.isEmpty() || given(spec, "--seed")) {
+            return given;
+        }
+        return given.withSeed(made.get().seed());
     }
 
     /** Fails before any data is read if the data set's images cannot feed the network. */
     static void checkChannels(NetworkSpec net, DataConfig dc) {
         int c = dc.dataset().channels();
-        if (c != net.input().channels()) {
+        int size = dc.dataset().size();
+        if (c != net.input().channels() || size > net.input().height() || size > net.input().width()) {
             throw new InputException("the model expects " + net.input().shape() + " images but " + dc.dataset().cliName()
-                    + " has " + c + "x32x32; choose the data set with --dataset");
+                    + " has " + c + "x" + size + "x" + size + "; choose the data set with --dataset");
+        }
+        if (net.classes() != dc.dataset().classes()) {
+            throw new InputException("the model has " + net.classes() + " classes but " + dc.dataset().cliName() + " has "
+                    + dc.dataset().classes());
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.irprune.cli;
 
-import dev.irprune.report.Versions;
+import dev.irprune.run.Versions;
 import picocli.CommandLine.IVersionProvider;
 
 /** Prints IRPrune's version and the versions of the libraries it runs on. */

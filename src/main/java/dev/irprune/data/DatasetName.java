@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
 public enum DatasetName {
     /** CIFAR-10, official binary version: 50,000 + 10,000 colour images, 3×32×32. */
     CIFAR10("cifar10"),
-    /** Fashion-MNIST in IDX format: 60,000 + 10,000 grey images, padded to 1×32×32. */
+    /** Fashion-MNIST in IDX format: 60,000 + 10,000 grey images, 1×28×28. */
     FASHION_MNIST("fashion-mnist"),
-    /** The bundled subset of Fashion-MNIST: 12,000 + 2,000 images, padded to 1×32×32. */
+    /** MNIST in IDX format (same files as Fashion-MNIST): 60,000 + 10,000 grey images, 1×28×28. */
+    MNIST("mnist"),
+    /** The bundled subset of Fashion-MNIST: 12,000 + 2,000 images, 1×28×28. */
     DEMO("demo");
 
     private final String cliName;
@@ -30,6 +32,16 @@ public enum DatasetName {
     /** Colour channels of the images: 3 for CIFAR-10, 1 for the Fashion-MNIST sets. */
     public int channels() {
         return this == CIFAR10 ? 3 : 1;
+    }
+
+    /** The number of classes: 10 for every data set here. */
+    public int classes() {
+        return 10;
+    }
+
+    /** The images' own height and width: 32 for CIFAR-10, 28 for the MNIST-style sets (padded to a network's 32×32 if it needs). */
+    public int size() {
+        return this == CIFAR10 ? 32 : 28;
     }
 
     /** The command-line names of all data sets, in declaration order. */

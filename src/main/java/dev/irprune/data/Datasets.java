@@ -1,6 +1,8 @@
 package dev.irprune.data;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,56 +15,106 @@ public final class Datasets {
 
     private Datasets() {}
 
+    /** IRPrune's own networks take 32×32 images: the MNIST-style sets are padded to it. */
+    public static final int OWN_SIZE = 32;
+
     /**
-     * Loads the data set of {@code config}: the first {@code trainLimit} training and
-     * {@code testLimit} test images (all for 0), with the normalisation fitted on the training
-     * images used. CIFAR-10 is downloaded first if its files are missing.
+     * Loads the data set of {@code config} at IRPrune's own 32×32 (see {@link #load(DataConfig, int, int)}).
      *
      * @throws dev.irprune.io.InputException with a one-line message if the files are missing or malformed
      */
     public static DataSplit load(DataConfig config) {
-        return load(config, new Cifar10Download());
+        return load(config, OWN_SIZE, OWN_SIZE);
+    }
+
+    /**
+     * Loads the data set of {@code config}: the first {@code trainLimit} training and
+     * {@code testLimit} test images (all for 0), brought to {@code height x width} (28×28 images
+     * are zero-padded to a larger size, never cut), with the normalisation fitted on the training
+     * images used. CIFAR-10 is downloaded first if its files are missing.
+     *
+     * @throws dev.irprune.io.InputException with a one-line message if the files are missing or
+     *     malformed, or the images cannot have that size
+     */
+    public static DataSplit load(DataConfig config, int height, int width) {
+        return load(config, height, width, true, new Cifar10Download());
+    }
+
+    /** The test images alone (enough for evaluation: a folder with only the test files will do). */
+    public static DataSplit loadTest(DataConfig config, int height, int width) {
+        return load(config, height, width, false, new Cifar10Download());
     }
 
     /** As {@link #load(DataConfig)}, fetching missing CIFAR-10 files with {@code download}. */
     static DataSplit load(DataConfig config, Cifar10Download download) {
+        return load(config, OWN_SIZE, OWN_SIZE, true, download);
+    }
+
+    private static DataSplit load(DataConfig config, int height, int width, boolean withTrain, Cifar10Download download) {
         long start = System.nanoTime();
         DatasetName dataset = config.dataset();
         Path dir = config.dataDir() != null ? config.dataDir() : defaultDataDir(dataset);
-        ImageSet train;
+        ImageSet train = null;
         ImageSet test;
         String source;
+        List<DataFile> files = new ArrayList<>();
         switch (dataset) {
             case CIFAR10 -> {
-                Path found = Cifar10.ensure(dir, download);
-                train = Cifar10.readTrain(found);
+                Path found = withTrain ? Cifar10.ensure(dir, download) : dir;
+                if (withTrain) {
+                    train = Cifar10.readTrain(found);
+                    Cifar10.TRAIN_FILES.forEach(f -> files.add(DataFile.of(found.resolve(f))));
+                }
                 test = Cifar10.readTest(found);
+                files.add(DataFile.of(found.resolve(Cifar10.TEST_FILE)));
                 source = found.toString();
             }
-            case FASHION_MNIST -> {
-                train = FashionMnist.readTrain(dir);
+            case FASHION_MNIST, MNIST -> {
+                if (dir == null) {
+                    throw new dev.irprune.io.InputException("--dataset mnist needs --data-dir: a folder with the MNIST IDX files "
+                            + "(t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz], and the train-* files to train)");
+                }
+                if (withTrain) {
+                    train = FashionMnist.readTrain(dir);
+                    FashionMnist.trainFiles(dir).forEach(f -> files.add(DataFile.of(f)));
+                }
                 test = FashionMnist.readTest(dir);
+                FashionMnist.testFiles(dir).forEach(f -> files.add(DataFile.of(f)));
                 source = dir.toString();
             }
             case DEMO -> {
-                train = DemoData.train();
+                if (withTrain) {
+                    train = DemoData.train();
+                    files.addAll(DemoData.files(true));
+                }
                 test = DemoData.test();
+                files.addAll(DemoData.files(false));
                 source = DEMO_SOURCE;
             }
             default -> throw new IllegalStateException("unknown data set " + dataset);
         }
-        train = limit(train, config.trainLimit());
-        test = limit(test, config.testLimit());
-        if (train.size() == 0 || test.size() == 0) {
-            throw new dev.irprune.io.InputException(source + ": the " + dataset.cliName() + " "
-                    + (train.size() == 0 ? "training" : "test") + " files hold no images");
+        test = resize(limit(test, config.testLimit()), height, width, dataset);
+        if (train != null) {
+            train = resize(limit(train, config.trainLimit()), height, width, dataset);
+        } else {
+            train = new ImageSet(new byte[0], new int[0], test.channels(), test.height(), test.width());
         }
-        DataSplit split = new DataSplit(dataset.cliName(), source, train, test);
-        log.info("Loaded {} from {}: {} training and {} test images of {}x{}x{}, mean {}, std {} ({} ms)",
-                dataset.cliName(), source, train.size(), test.size(), train.channels(), train.height(),
-                train.width(), (float) split.normalization().mean(), (float) split.normalization().std(),
-                (System.nanoTime() - start) / 1_000_000);
+        if ((withTrain && train.size() == 0) || test.size() == 0) {
+            throw new dev.irprune.io.InputException(source + ": the " + dataset.cliName() + " "
+                    + (test.size() > 0 ? "training" : "test") + " files hold no images");
+        }
+        DataSplit split = new DataSplit(dataset.cliName(), source, train, test).withFiles(files);
+        log.info("Loaded {} from {}: {} training and {} test images of {}x{}x{} ({} ms)", dataset.cliName(), source, train.size(),
+                test.size(), test.channels(), test.height(), test.width(), (System.nanoTime() - start) / 1_000_000);
         return split;
+    }
+
+    private static ImageSet resize(ImageSet set, int height, int width, DatasetName dataset) {
+        if (set.height() > height || set.width() > width) {
+            throw new dev.irprune.io.InputException("the network takes " + height + "x" + width + " images but "
+                    + dataset.cliName() + "'s are " + set.height() + "x" + set.width());
+        }
+        return set.padTo(height, width);
     }
 
     /**
@@ -79,7 +131,7 @@ public final class Datasets {
         return switch (dataset) {
             case CIFAR10 -> cacheDir(env, userHome).resolve("irprune").resolve("cifar10");
             case FASHION_MNIST -> FashionMnist.DEFAULT_DIR;
-            case DEMO -> null;
+            case MNIST, DEMO -> null;
         };
     }
 

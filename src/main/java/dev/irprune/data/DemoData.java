@@ -17,12 +17,12 @@ public final class DemoData {
 
     private DemoData() {}
 
-    /** The 12,000 training images, padded to 1×32×32. */
+    /** The 12,000 training images, 1×28×28. */
     public static ImageSet train() {
         return read(FashionMnist.TRAIN_IMAGES, FashionMnist.TRAIN_LABELS);
     }
 
-    /** The 2,000 test images, padded to 1×32×32. */
+    /** The 2,000 test images, 1×28×28. */
     public static ImageSet test() {
         return read(FashionMnist.TEST_IMAGES, FashionMnist.TEST_LABELS);
     }
@@ -32,6 +32,22 @@ public final class DemoData {
         String labelsName = RESOURCE_DIR + labels + ".gz";
         return FashionMnist.combine(resource(imagesName, 3), "bundled " + imagesName,
                 resource(labelsName, 1), "bundled " + labelsName);
+    }
+
+    /** The digests of the bundled files: training files, or test files. */
+    static java.util.List<DataFile> files(boolean train) {
+        java.util.List<DataFile> out = new java.util.ArrayList<>();
+        String[] names = train ? new String[] {FashionMnist.TRAIN_IMAGES, FashionMnist.TRAIN_LABELS}
+                : new String[] {FashionMnist.TEST_IMAGES, FashionMnist.TEST_LABELS};
+        for (String n : names) {
+            String name = RESOURCE_DIR + n + ".gz";
+            try (InputStream in = DemoData.class.getResourceAsStream(name)) {
+                out.add(DataFile.of("bundled " + name, in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
     }
 
     private static IdxReader.Idx resource(String name, int dimensions) {

@@ -23,12 +23,12 @@ public final class FashionMnist {
 
     private FashionMnist() {}
 
-    /** The 60,000 training images of the files in {@code dir}, padded to 1×32×32. */
+    /** The 60,000 training images of the files in {@code dir}, 1×28×28. */
     public static ImageSet readTrain(Path dir) {
         return read(locate(dir, TRAIN_IMAGES), locate(dir, TRAIN_LABELS));
     }
 
-    /** The 10,000 test images of the files in {@code dir}, padded to 1×32×32. */
+    /** The 10,000 test images of the files in {@code dir}, 1×28×28. */
     public static ImageSet readTest(Path dir) {
         return read(locate(dir, TEST_IMAGES), locate(dir, TEST_LABELS));
     }
@@ -36,6 +36,16 @@ public final class FashionMnist {
     /** Reads one image file and its label file. */
     public static ImageSet read(Path images, Path labels) {
         return combine(IdxReader.read(images, 3), images.toString(), IdxReader.read(labels, 1), labels.toString());
+    }
+
+    /** The training files (images, labels) in {@code dir}. */
+    public static java.util.List<Path> trainFiles(Path dir) {
+        return java.util.List.of(locate(dir, TRAIN_IMAGES), locate(dir, TRAIN_LABELS));
+    }
+
+    /** The test files (images, labels) in {@code dir}. */
+    public static java.util.List<Path> testFiles(Path dir) {
+        return java.util.List.of(locate(dir, TEST_IMAGES), locate(dir, TEST_LABELS));
     }
 
     /** The file {@code base.gz} or {@code base} in {@code dir} (the gzipped one if both exist). */
@@ -53,7 +63,7 @@ public final class FashionMnist {
                 + " https://github.com/zalandoresearch/fashion-mnist into " + dir + " and pass --data-dir " + dir);
     }
 
-    /** Checks that images and labels match and are valid, and pads the images to 32×32. */
+    /** Checks that images and labels match and are valid: 1×28×28 images, as stored. */
     static ImageSet combine(IdxReader.Idx images, String imagesName, IdxReader.Idx labels, String labelsName) {
         int[] d = images.dims();
         if (d[1] != SIZE || d[2] != SIZE) {
@@ -74,21 +84,7 @@ public final class FashionMnist {
             }
             classes[i] = label;
         }
-        return new ImageSet(pad(images.data(), images.count()), classes, 1, PADDED_SIZE, PADDED_SIZE);
+        return new ImageSet(images.data(), classes, 1, SIZE, SIZE);
     }
 
-    /** Places each 28×28 image in the middle of a zero 32×32 image. */
-    static byte[] pad(byte[] images, int count) {
-        int margin = (PADDED_SIZE - SIZE) / 2;
-        int in = SIZE * SIZE;
-        int out = PADDED_SIZE * PADDED_SIZE;
-        byte[] padded = new byte[count * out];
-        for (int i = 0; i < count; i++) {
-            for (int row = 0; row < SIZE; row++) {
-                System.arraycopy(images, i * in + row * SIZE, padded,
-                        i * out + (row + margin) * PADDED_SIZE + margin, SIZE);
-            }
-        }
-        return padded;
-    }
 }

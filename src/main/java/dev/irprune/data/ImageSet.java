@@ -50,6 +50,32 @@ public record ImageSet(byte[] pixels, int[] labels, int channels, int height, in
                 channels, height, width);
     }
 
+    /**
+     * The same images in the middle of zero images of {@code h x w} (a 28×28 image gets two rows or
+     * columns of zeros on each side in 32×32); this set itself if it already has that size.
+     *
+     * @throws IllegalArgumentException if {@code h x w} is smaller than the images
+     */
+    public ImageSet padTo(int h, int w) {
+        if (h == height && w == width) {
+            return this;
+        }
+        if (h < height || w < width) {
+            throw new IllegalArgumentException("cannot pad " + height + "x" + width + " images to " + h + "x" + w);
+        }
+        int top = (h - height) / 2;
+        int left = (w - width) / 2;
+        int in = height * width;
+        int out = h * w;
+        byte[] padded = new byte[size() * channels * out];
+        for (int i = 0; i < size() * channels; i++) {
+            for (int row = 0; row < height; row++) {
+                System.arraycopy(pixels, i * in + row * width, padded, i * out + (row + top) * w + left, width);
+            }
+        }
+        return new ImageSet(padded, labels, channels, h, w);
+    }
+
     /** Count of images per label, for labels 0 … {@code classes - 1}. */
     public int[] labelCounts(int classes) {
         int[] counts = new int[classes];

@@ -9,7 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes files whole or not at all: into a temporary file beside the target, then a move. */
+/**
+ * Writes files and folders whole or not at all: into a temporary file (or folder) beside the
+ * target, flushed to the disk (fsync of the files and of the folder), then moved into place with
+ * one rename. A crash leaves the old version or the new one, never a mix, at worst a hidden
+ * temporary beside it.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {}
 
@@ -28,10 +33,25 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
             setReadable(tmp);
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.write(out);
+            try (java.io.FileOutputStream fos = new java.io.FileOutputStream(tmp.toFile());
+                    OutputStream out = new java.io.BufferedOutputStream(fos, 1 << 16)) {
+                // The writer may close what it is given (a CSV printer does): it closes a shield.
+                writer.write(new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        out.flush();
+                    }
+                });
+                out.flush();
+                fos.getFD().sync();
             }
             move(tmp, abs);
+            syncFolder(dir);
             tmp = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -96,6 +116,61 @@ public final class AtomicFiles {
             for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(q);
             }
+        }
+    }
+
+    /** Something that fills a new folder. */
+    @FunctionalInterface
+    public interface FolderWriter {
+        void write(Path folder) throws IOException;
+    }
+
+    /**
+     * Writes folder {@code target} whole: {@code writer} fills a hidden temporary sibling, every
+     * file in it is flushed to the disk, then it replaces {@code target} (an existing one is moved
+     * aside first and deleted after).
+     */
+    public static void writeFolder(Path target, FolderWriter writer) {
+        Path abs = target.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        checkFolder(target);
+        Path tmp = parent.resolve("." + abs.getFileName() + ".partial");
+        Path old = parent.resolve("." + abs.getFileName() + ".old");
+        try {
+            Files.createDirectories(parent);
+            deleteTree(tmp);
+            Files.createDirectories(tmp);
+            writer.write(tmp);
+            try (java.util.stream.Stream<Path> files = Files.walk(tmp)) {
+                for (Path f : files.toList()) {
+                    if (Files.isRegularFile(f)) {
+                        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
+                                java.nio.file.StandardOpenOption.WRITE)) {
+                            ch.force(true);
+                        }
+                    } else {
+                        syncFolder(f);
+                    }
+                }
+            }
+            deleteTree(old);
+            if (Files.exists(abs)) {
+                Files.move(abs, old);
+            }
+            Files.move(tmp, abs);
+            syncFolder(parent);
+            deleteTree(old);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Flushes a folder's entries (new names, renames) to the disk, where the system allows it. */
+    static void syncFolder(Path dir) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some systems cannot sync a folder; the rename itself is still atomic
         }
     }
 

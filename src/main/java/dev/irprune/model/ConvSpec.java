@@ -1,21 +1,44 @@
 package dev.irprune.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+
 /**
- * A square convolution, stride 1, "same" padding, optionally followed by batch normalisation,
- * then ReLU. {@code l2} is the Keras-style penalty coefficient on kernel and bias.
+ * A 2-D convolution: {@code filters} kernels of {@code kernelH x kernelW} over all input channels,
+ * with strides and padding, and a bias unless {@code bias} is false. Weights: {@code .weight}
+ * (filters, in, kernelH, kernelW) and {@code .bias} (filters). {@code l2} is the Keras-style
+ * penalty coefficient lambda (loss += lambda * sum(w^2)) on kernel and bias.
  */
-public record ConvSpec(String name, int filters, int kernel, boolean batchNorm, double l2) implements LayerSpec {
+public record ConvSpec(String name, String input, int filters, int kernelH, int kernelW, int strideH, int strideW,
+        Padding padding, boolean bias, double l2) implements NodeSpec {
     public ConvSpec {
-        LayerSpec.checkName(name);
+        NodeSpec.checkName(name);
+        NodeSpec.checkInput(name, input);
         if (filters < 1) {
             throw new IllegalArgumentException(name + ": a convolution needs at least 1 filter, got " + filters);
         }
-        if (kernel < 1 || kernel % 2 == 0) {
-            throw new IllegalArgumentException(name + ": kernel must be odd and positive, got " + kernel);
+        Padding.checkWindow(name, kernelH, kernelW, strideH, strideW);
+        if (padding == null) {
+            throw new IllegalArgumentException(name + ": padding is required");
         }
-        if (!(l2 >= 0) || Double.isInfinite(l2)) {
-            throw new IllegalArgumentException(name + ": l2 must be finite and >= 0, got " + l2);
-        }
+        NodeSpec.checkNonNegative(name, "l2", l2);
+    }
+
+    /** A k x k convolution with stride 1 and "same" padding, as VGG uses. */
+    public static ConvSpec same(String name, String input, int filters, int k, boolean bias, double l2) {
+        return new ConvSpec(name, input, filters, k, k, 1, 1, Padding.SAME, bias, l2);
+    }
+
+    @Override
+    @JsonIgnore
+    public List<String> inputs() {
+        return List.of(input);
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> in) {
+        Shape s = NodeSpec.single(name, in, 3, "a convolution");
+        return padding.output(name, s, filters, kernelH, kernelW, strideH, strideW);
     }
 
     @Override
@@ -23,15 +46,7 @@ public record ConvSpec(String name, int filters, int kernel, boolean batchNorm, 
         return visitor.conv(this);
     }
 
-    @Override
-    public Shape outputShape(Shape input) {
-        if (input.rank() != 3) {
-            throw new IllegalArgumentException(name + ": a convolution needs a CxHxW input, got " + input);
-        }
-        return Shape.chw(filters, input.dim(1), input.dim(2));
-    }
-
     public ConvSpec withFilters(int n) {
-        return new ConvSpec(name, n, kernel, batchNorm, l2);
+        return new ConvSpec(name, input, n, kernelH, kernelW, strideH, strideW, padding, bias, l2);
     }
 }

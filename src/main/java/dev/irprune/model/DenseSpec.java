@@ -1,26 +1,37 @@
 package dev.irprune.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
 
 /**
- * A fully connected layer. A hidden layer has ReLU; the output layer has softmax, which training
- * folds into the cross-entropy loss. {@code l2} is the penalty coefficient on kernel and bias.
+ * A fully connected layer on a flat input, followed by its activation: {@code units} outputs.
+ * Weights: {@code .weight} (units, inputs) and {@code .bias} (units) unless {@code bias} is false.
+ * {@code l2} is the Keras-style penalty coefficient on kernel and bias.
  */
-public record DenseSpec(String name, int units, Activation activation, double l2) implements LayerSpec {
-    /** The activation after a dense layer. */
-    public enum Activation { RELU, SOFTMAX }
-
+public record DenseSpec(String name, String input, int units, Activation activation, boolean bias, double l2)
+        implements NodeSpec {
     public DenseSpec {
-        LayerSpec.checkName(name);
+        NodeSpec.checkName(name);
+        NodeSpec.checkInput(name, input);
         if (units < 1) {
             throw new IllegalArgumentException(name + ": a dense layer needs at least 1 unit, got " + units);
         }
         if (activation == null) {
             throw new IllegalArgumentException(name + ": activation is required");
         }
-        if (!(l2 >= 0) || Double.isInfinite(l2)) {
-            throw new IllegalArgumentException(name + ": l2 must be finite and >= 0, got " + l2);
-        }
+        NodeSpec.checkNonNegative(name, "l2", l2);
+    }
+
+    @Override
+    @JsonIgnore
+    public List<String> inputs() {
+        return List.of(input);
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> in) {
+        NodeSpec.single(name, in, 1, "a dense layer");
+        return new Shape(units);
     }
 
     @Override
@@ -28,20 +39,7 @@ public record DenseSpec(String name, int units, Activation activation, double l2
         return visitor.dense(this);
     }
 
-    @Override
-    public Shape outputShape(Shape input) {
-        if (input.rank() != 1) {
-            throw new IllegalArgumentException(name + ": a dense layer needs a flat input, got " + input);
-        }
-        return new Shape(units);
-    }
-
-    @JsonIgnore
-    public boolean isOutput() {
-        return activation == Activation.SOFTMAX;
-    }
-
     public DenseSpec withUnits(int n) {
-        return new DenseSpec(name, n, activation, l2);
+        return new DenseSpec(name, input, n, activation, bias, l2);
     }
 }

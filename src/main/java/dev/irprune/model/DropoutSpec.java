@@ -1,21 +1,31 @@
 package dev.irprune.model;
 
-/** Dropout, active during training only. */
-public record DropoutSpec(String name, double rate) implements LayerSpec {
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+
+/** Dropout at {@code rate}, active in training only (values kept are scaled by 1 / (1 - rate)). */
+public record DropoutSpec(String name, String input, double rate) implements NodeSpec {
     public DropoutSpec {
-        LayerSpec.checkName(name);
+        NodeSpec.checkName(name);
+        NodeSpec.checkInput(name, input);
         if (!(rate >= 0 && rate < 1)) {
             throw new IllegalArgumentException(name + ": dropout rate must be in [0, 1), got " + rate);
         }
     }
 
     @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.dropout(this);
+    @JsonIgnore
+    public List<String> inputs() {
+        return List.of(input);
     }
 
     @Override
-    public Shape outputShape(Shape input) {
-        return input;
+    public Shape outputShape(List<Shape> in) {
+        return NodeSpec.single(name, in, 0, "dropout");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.dropout(this);
     }
 }

@@ -1,9 +1,40 @@
 package dev.irprune.model;
 
-/** Flattens a CxHxW map into C*H*W features, channel-major (index c*H*W + h*W + w). */
-public record FlattenSpec(String name) implements LayerSpec {
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * Flattens a C x H x W map into C*H*W features in the order its consumer's weights expect:
+ * {@code nchw} is channel-major (feature c*H*W + h*W + w, PyTorch's and IRPrune's own networks),
+ * {@code nhwc} is channel-minor (feature (h*W + w)*C + c, as Keras flattens). A flat input passes
+ * through unchanged.
+ */
+public record FlattenSpec(String name, String input, Layout layout) implements NodeSpec {
+    /** The order of the flattened features. */
+    public enum Layout {
+        @JsonProperty("nchw") NCHW,
+        @JsonProperty("nhwc") NHWC
+    }
+
     public FlattenSpec {
-        LayerSpec.checkName(name);
+        NodeSpec.checkName(name);
+        NodeSpec.checkInput(name, input);
+        if (layout == null) {
+            throw new IllegalArgumentException(name + ": the layout (nchw or nhwc) is required");
+        }
+    }
+
+    @Override
+    @JsonIgnore
+    public List<String> inputs() {
+        return List.of(input);
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> in) {
+        Shape s = NodeSpec.single(name, in, 0, "flatten");
+        return new Shape(Math.toIntExact(s.size()));
     }
 
     @Override
@@ -11,8 +42,11 @@ public record FlattenSpec(String name) implements LayerSpec {
         return visitor.flatten(this);
     }
 
-    @Override
-    public Shape outputShape(Shape input) {
-        return new Shape(Math.toIntExact(input.size()));
+    /**
+     * The feature index of channel {@code c} at pixel {@code p} (p = h*W + w) of a map with
+     * {@code channels} channels and {@code pixels} pixels.
+     */
+    public int feature(int c, int p, int channels, int pixels) {
+        return layout == Layout.NCHW ? c * pixels + p : p * channels + c;
     }
 }

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A model on disk: {@code spec.json} (the architecture and input normalisation) and
- * {@code weights.safetensors}. Any network, uneven pruned widths included, reloads from it alone.
+ * A model on disk: {@code spec.json} (the architecture and input preprocessing, {@link SpecJson})
+ * and {@code weights.safetensors}. Any network, uneven pruned widths included, reloads from it
+ * alone. Version-1 folders written by IRPrune 0.1 load too.
  */
 public final class ModelFolder {
     public static final String SPEC = "spec.json";
@@ -20,6 +21,7 @@ public final class ModelFolder {
 
     private ModelFolder() {}
 
+    /** Writes spec and weights into {@code dir} (each file atomically), after checking they match. */
     public static void save(Path dir, NetworkSpec spec, Map<String, Tensor> weights) {
         Weights.check(spec, weights);
         AtomicFiles.write(dir.resolve(WEIGHTS), out -> SafeTensors.write(weights, out));
@@ -30,13 +32,16 @@ public final class ModelFolder {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir + ": model folder not found");
         }
-        return Json.readFile(dir.resolve(SPEC), NetworkSpec.class);
+        return SpecJson.read(dir.resolve(SPEC));
     }
 
     public static Contents load(Path dir) {
         NetworkSpec spec = readSpec(dir);
         Path file = dir.resolve(WEIGHTS);
         Map<String, Tensor> weights = SafeTensors.read(file);
+        if (SpecJson.isV1(dir.resolve(SPEC))) {
+            weights = SpecJson.renameV1(weights);
+        }
         try {
             Weights.check(spec, weights);
         } catch (InputException e) {

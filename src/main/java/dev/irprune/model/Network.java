@@ -1,71 +1,71 @@
 package dev.irprune.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.training.ParameterStore;
+import ai.djl.nn.pooling.Pool;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A network built from a {@link NetworkSpec}: a flat DJL {@link SequentialBlock} of single layers
- * (convolution, batch norm, ReLU, dropout, pooling, flatten, dense), with its parameters named
- * after the spec ({@code conv1_1.weight}, {@code conv1_1.bn.gamma}, {@code fc1.bias}, ...). It can
- * run to the end or stop after any spec layer.
+ * A network built from a {@link NetworkSpec} on the engine: its parameters as engine arrays named
+ * after the spec ({@code conv1_1.weight}, {@code conv1_1_bn.gamma}, {@code fc1.bias}, ...) and a
+ * forward pass that runs the graph node by node with the engine's functional operations. One pass
+ * can stop early and return any nodes' outputs (for capture). Inputs are N x C x H x W images,
+ * already preprocessed; the result is N x classes logits. Intermediate outputs are released as
+ * soon as no later node reads them.
  */
 public final class Network implements AutoCloseable {
     private final NetworkSpec spec;
     private final NDManager manager;
-    private final SequentialBlock block;
-    private final List<Block> children;
-    private final int[] lastChild;
-    private final Map<String, Parameter> parameters;
+    private final Map<String, NDArray> parameters;
+    private final Map<String, Integer> lastUse;
+    private final Map<String, Shape> shapes;
 
-    private Network(NetworkSpec spec, NDManager manager, SequentialBlock block, int[] lastChild,
-            Map<String, Parameter> parameters) {
+    private Network(NetworkSpec spec, NDManager manager, Map<String, NDArray> parameters) {
         this.spec = spec;
         this.manager = manager;
-        this.block = block;
-        this.children = new ArrayList<>();
-        block.getChildren().values().forEach(children::add);
-        this.lastChild = lastChild;
         this.parameters = Collections.unmodifiableMap(parameters);
+        this.lastUse = new HashMap<>();
+        List<NodeSpec> nodes = spec.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (String in : nodes.get(i).inputs()) {
+                lastUse.put(in, i);
+            }
+        }
+        Map<String, Shape> s = new HashMap<>();
+        spec.shapes().forEach((k, v) -> s.put(k, toShape(v.dims())));
+        this.shapes = s;
     }
 
-    /** Builds the network with the given weights, which must match the spec's names and shapes. */
+    /**
+     * Builds the network with the given weights, which must match the spec's names and shapes
+     * ({@link Weights#check}); its arrays live in a new sub-manager of {@code parent}.
+     */
     public static Network create(NetworkSpec spec, Map<String, Tensor> weights, NDManager parent) {
         Weights.check(spec, weights);
         NDManager manager = parent.newSubManager();
-        SequentialBlock block = new SequentialBlock();
-        int[] lastChild = new int[spec.layers().size()];
-        Map<String, Parameter> params = new LinkedHashMap<>();
-        for (int i = 0; i < spec.layers().size(); i++) {
-            LayerSpec layer = spec.layers().get(i);
-            layer.accept(new Builder(block, params));
-            lastChild[i] = block.getChildren().size() - 1;
+        Map<String, NDArray> params = new LinkedHashMap<>();
+        for (String name : Weights.shapes(spec).keySet()) {
+            Tensor t = weights.get(name);
+            NDArray array = manager.create(FloatBuffer.wrap(t.data()), toShape(t.shape()));
+            array.setName(name);
+            if (Weights.trainable(name)) {
+                array.setRequiresGradient(true);
+            }
+            params.put(name, array);
         }
-        for (Map.Entry<String, Parameter> e : params.entrySet()) {
-            Tensor t = weights.get(e.getKey());
-            NDArray array = manager.create(FloatBuffer.wrap(t.data()), shapeOf(t.shape()));
-            e.getValue().setArray(array);
-        }
-        InputSpec in = spec.input();
-        block.initialize(manager, DataType.FLOAT32, new ai.djl.ndarray.types.Shape(1, in.channels(), in.height(), in.width()));
-        return new Network(spec, manager, block, lastChild, params);
+        return new Network(spec, manager, params);
     }
 
     public NetworkSpec spec() {
@@ -76,40 +76,90 @@ public final class Network implements AutoCloseable {
         return manager;
     }
 
-    /** The parameters by their spec names, in network order. */
-    public Map<String, Parameter> parameters() {
+    /** Every parameter by its spec name, in network order (running statistics included). */
+    public Map<String, NDArray> parameters() {
         return parameters;
     }
 
-    /** Runs the whole network: logits (the softmax is left to the loss or the caller). */
-    public NDArray forward(ParameterStore store, NDArray images, boolean training) {
-        return block.forward(store, new NDList(images), training).singletonOrThrow();
+    /** The parameters training changes through gradients, in network order. */
+    public Map<String, NDArray> trainable() {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        parameters.forEach((k, v) -> {
+            if (Weights.trainable(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
-    /** Runs the network in inference mode up to and including spec layer {@code layerIndex}. */
-    public NDArray forwardTo(ParameterStore store, NDArray images, int layerIndex) {
-        NDList x = new NDList(images);
-        for (int c = 0; c <= lastChild[layerIndex]; c++) {
-            x = children.get(c).forward(store, x, false);
-        }
-        return x.singletonOrThrow();
+    /** Runs the whole network on N x C x H x W images: N x classes logits (the softmax is the loss's). */
+    public NDArray forward(NDArray images, boolean training) {
+        String out = spec.output().name();
+        return run(images, training, Set.of(out), out).get(out);
+    }
+
+    /** Runs the network in inference mode up to node {@code node} and returns its output. */
+    public NDArray forwardTo(NDArray images, String node) {
+        return run(images, false, Set.of(node), node).get(node);
     }
 
     /**
-     * The first spec layer whose output, in training mode, holds a non-finite value for these
-     * images (NCHW), if any: a diagnosis after a non-finite loss, not for normal runs (batch-norm
-     * running statistics move as in a training step).
+     * Runs the network on {@code images} until every node in {@code wanted} has run and returns
+     * their outputs by name. Nodes after the last wanted one are not run.
      */
-    public Optional<String> firstNonFinite(ParameterStore store, NDArray images) {
-        NDList x = new NDList(images);
-        for (int c = 0; c < children.size(); c++) {
-            x = children.get(c).forward(store, x, true);
-            if (!Float.isFinite(x.singletonOrThrow().abs().max().getFloat())) {
-                int layer = 0;
-                while (lastChild[layer] < c) {
-                    layer++;
+    public Map<String, NDArray> outputs(NDArray images, boolean training, Set<String> wanted) {
+        String last = null;
+        for (NodeSpec n : spec.nodes()) {
+            if (wanted.contains(n.name())) {
+                last = n.name();
+            }
+        }
+        if (last == null || wanted.stream().anyMatch(w -> !spec.has(w))) {
+            throw new IllegalArgumentException("no such nodes in the network: " + wanted);
+        }
+        return run(images, training, wanted, last);
+    }
+
+    private Map<String, NDArray> run(NDArray images, boolean training, Set<String> wanted, String stopAfter) {
+        Map<String, NDArray> values = new HashMap<>();
+        values.put(NetworkSpec.INPUT, images);
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        Set<String> keep = new HashSet<>(wanted);
+        keep.add(NetworkSpec.INPUT);
+        List<NodeSpec> nodes = spec.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeSpec n = nodes.get(i);
+            NDArray y = n.accept(new Forward(n.inputs().stream().map(values::get).toList(), shapes.get(n.inputs().get(0)),
+                    parameters, training));
+            values.put(n.name(), y);
+            if (wanted.contains(n.name())) {
+                out.put(n.name(), y);
+            }
+            for (String in : n.inputs()) {
+                if (lastUse.get(in) == i && !keep.contains(in)) {
+                    NDArray old = values.remove(in);
+                    if (!values.containsValue(old) && !out.containsValue(old)) {
+                        old.close();
+                    }
                 }
-                return Optional.of(spec.layers().get(layer).name());
+            }
+            if (n.name().equals(stopAfter)) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first node whose output, in training mode, holds a non-finite value for these images,
+     * if any: a diagnosis after a non-finite loss, not for normal runs (batch-norm running
+     * statistics move as in a training step).
+     */
+    public Optional<String> firstNonFinite(NDArray images) {
+        for (NodeSpec n : spec.nodes()) {
+            NDArray y = run(images, true, Set.of(n.name()), n.name()).get(n.name());
+            if (!Float.isFinite(y.abs().max().getFloat())) {
+                return Optional.of(n.name());
             }
         }
         return Optional.empty();
@@ -118,8 +168,8 @@ public final class Network implements AutoCloseable {
     /** Copies every parameter out of the engine, by spec name. */
     public Map<String, Tensor> weights() {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            out.put(e.getKey(), toTensor(e.getValue().getArray()));
+        for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+            out.put(e.getKey(), toTensor(e.getValue()));
         }
         return out;
     }
@@ -139,68 +189,124 @@ public final class Network implements AutoCloseable {
         manager.close();
     }
 
-    static ai.djl.ndarray.types.Shape shapeOf(int[] dims) {
+    static Shape toShape(int[] dims) {
         long[] l = new long[dims.length];
         for (int i = 0; i < dims.length; i++) {
             l[i] = dims[i];
         }
-        return new ai.djl.ndarray.types.Shape(l);
+        return new Shape(l);
     }
 
-    /** Adds the DJL blocks of one spec layer and records their parameters under spec names. */
-    private record Builder(SequentialBlock block, Map<String, Parameter> params) implements LayerSpec.Visitor<Void> {
+    /** One node's computation on its inputs' outputs. */
+    private record Forward(List<NDArray> in, Shape inShape, Map<String, NDArray> params, boolean training)
+            implements NodeSpec.Visitor<NDArray> {
         @Override
-        public Void conv(ConvSpec c) {
-            Conv2d conv = Conv2d.builder()
-                    .setKernelShape(new ai.djl.ndarray.types.Shape(c.kernel(), c.kernel()))
-                    .optPadding(new ai.djl.ndarray.types.Shape(c.kernel() / 2, c.kernel() / 2))
-                    .setFilters(c.filters())
-                    .build();
-            add(c.name(), conv);
-            if (c.batchNorm()) {
-                BatchNorm bn = BatchNorm.builder().build();
-                block.add(bn);
-                String p = c.name() + ".bn.";
-                params.put(p + "gamma", bn.getParameters().get("gamma"));
-                params.put(p + "beta", bn.getParameters().get("beta"));
-                params.put(p + "running_mean", bn.getParameters().get("runningMean"));
-                params.put(p + "running_var", bn.getParameters().get("runningVar"));
+        public NDArray conv(ConvSpec c) {
+            NDArray x = in.get(0);
+            int[] p = c.padding().resolve((int) inShape.get(1), (int) inShape.get(2), c.kernelH(), c.kernelW(), c.strideH(),
+                    c.strideW());
+            Shape pad;
+            if (p[0] == p[1] && p[2] == p[3]) {
+                pad = new Shape(p[0], p[2]);
+            } else {
+                x = x.pad(new Shape(p[2], p[3], p[0], p[1]), 0);
+                pad = new Shape(0, 0);
             }
-            block.add(Activation.reluBlock());
-            return null;
+            return Conv2d.conv2d(x, params.get(c.name() + ".weight"), c.bias() ? params.get(c.name() + ".bias") : null,
+                    new Shape(c.strideH(), c.strideW()), pad, new Shape(1, 1), 1).singletonOrThrow();
         }
 
         @Override
-        public Void pool(PoolSpec p) {
-            block.add(new MaxPoolBlock(p.size()));
-            return null;
+        public NDArray batchNorm(BatchNormSpec b) {
+            String n = b.name() + ".";
+            // Axis -1 takes the engine's batch_norm as it is: it normalises axis 1 (NCHW channels or N x C features).
+            return BatchNorm.batchNorm(in.get(0), params.get(n + "running_mean"), params.get(n + "running_var"),
+                    params.get(n + "gamma"), params.get(n + "beta"), -1, (float) b.momentum(), (float) b.epsilon(), training)
+                    .singletonOrThrow();
         }
 
         @Override
-        public Void dropout(DropoutSpec d) {
-            block.add(new DropoutBlock(d.rate()));
-            return null;
+        public NDArray activation(ActivationSpec a) {
+            return activate(in.get(0), a.function());
         }
 
         @Override
-        public Void flatten(FlattenSpec f) {
-            block.add(Blocks.batchFlattenBlock());
-            return null;
-        }
-
-        @Override
-        public Void dense(DenseSpec d) {
-            add(d.name(), Linear.builder().setUnits(d.units()).build());
-            if (!d.isOutput()) {
-                block.add(Activation.reluBlock());
+        public NDArray pool(PoolSpec p) {
+            NDArray x = in.get(0);
+            int[] pad = p.padding().resolve((int) inShape.get(1), (int) inShape.get(2), p.sizeH(), p.sizeW(), p.strideH(),
+                    p.strideW());
+            Shape k = new Shape(p.sizeH(), p.sizeW());
+            Shape s = new Shape(p.strideH(), p.strideW());
+            if (p.kind() == PoolSpec.Kind.MAX) {
+                if ((pad[0] | pad[1] | pad[2] | pad[3]) != 0) {
+                    x = x.pad(new Shape(pad[2], pad[3], pad[0], pad[1]), Float.NEGATIVE_INFINITY);
+                }
+                return Ops.maxPool(x, p.sizeH(), p.sizeW(), p.strideH(), p.strideW(), training);
             }
-            return null;
+            if (pad[0] == pad[1] && pad[2] == pad[3]) {
+                return Pool.avgPool2d(x, k, s, new Shape(pad[0], pad[2]), false, p.countPadding());
+            }
+            if (!p.countPadding()) {
+                throw new IllegalArgumentException(p.name() + ": average pooling with uneven padding that is not counted is not supported");
+            }
+            return Pool.avgPool2d(x.pad(new Shape(pad[2], pad[3], pad[0], pad[1]), 0), k, s, new Shape(0, 0), false, true);
         }
 
-        private void add(String name, Block b) {
-            block.add(b);
-            params.put(name + ".weight", b.getParameters().get("weight"));
-            params.put(name + ".bias", b.getParameters().get("bias"));
+        @Override
+        public NDArray globalPool(GlobalPoolSpec g) {
+            return in.get(0).mean(new int[] {3}, true).mean(new int[] {2}, true);
+        }
+
+        @Override
+        public NDArray flatten(FlattenSpec f) {
+            NDArray x = in.get(0);
+            if (x.getShape().dimension() == 2) {
+                return x;
+            }
+            if (f.layout() == FlattenSpec.Layout.NHWC) {
+                x = x.transpose(0, 2, 3, 1);
+            }
+            return x.reshape(x.getShape().get(0), -1);
+        }
+
+        @Override
+        public NDArray dense(DenseSpec d) {
+            NDArray y = Linear.linear(in.get(0), params.get(d.name() + ".weight"), d.bias() ? params.get(d.name() + ".bias") : null)
+                    .singletonOrThrow();
+            return activate(y, d.activation());
+        }
+
+        @Override
+        public NDArray dropout(DropoutSpec d) {
+            return Ops.dropout(in.get(0), d.rate(), training);
+        }
+
+        @Override
+        public NDArray add(AddSpec a) {
+            NDArray sum = in.get(0).add(in.get(1));
+            for (int i = 2; i < in.size(); i++) {
+                sum = sum.add(in.get(i));
+            }
+            return sum;
+        }
+
+        @Override
+        public NDArray padChannels(PadChannelsSpec p) {
+            return in.get(0).pad(new Shape(0, 0, 0, 0, p.before(), p.after()), 0);
+        }
+
+        @Override
+        public NDArray output(OutputSpec o) {
+            return in.get(0);
+        }
+
+        private static NDArray activate(NDArray x, Activation f) {
+            return switch (f) {
+                case RELU -> ai.djl.nn.Activation.relu(x);
+                case TANH -> ai.djl.nn.Activation.tanh(x);
+                case SIGMOID -> ai.djl.nn.Activation.sigmoid(x);
+                case IDENTITY -> x;
+            };
         }
     }
 }

@@ -1,118 +1,165 @@
 package dev.irprune.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A network's architecture as data: the input and an ordered list of layers. It builds the DJL
- * block ({@link Network}) and counts MACs and parameters ({@link Costs}); a pruned network is
- * {@link #withWidths(Map)} of the original.
+ * A network's architecture as data (spec.json, version 2): the input and a directed acyclic graph
+ * of named nodes in topological order, each naming the nodes it reads ({@link #INPUT} for the
+ * network's input); the last node is the {@link OutputSpec}. It builds the engine's network
+ * ({@link Network}) and gives shapes, MACs and parameters ({@link Costs}) from the spec alone; a
+ * pruned network is {@link #withWidths(Map)} of the original. Version-1 files (a plain list of
+ * layers) are read by {@link SpecJson}.
  */
-public record NetworkSpec(String arch, InputSpec input, List<LayerSpec> layers) {
+public record NetworkSpec(int version, String arch, InputSpec input, List<NodeSpec> nodes) {
+    /** The name by which nodes refer to the network's input. */
+    public static final String INPUT = "input";
+    /** The spec.json format this record writes. */
+    public static final int VERSION = 2;
+
     public NetworkSpec {
-        if (input == null || layers == null || layers.isEmpty()) {
-            throw new IllegalArgumentException("a network needs an input and at least one layer");
+        if (version != VERSION) {
+            throw new IllegalArgumentException("spec version " + version + " is not supported (this is version " + VERSION + ")");
         }
-        layers = List.copyOf(layers);
-        Set<String> names = new HashSet<>();
-        Shape shape = input.shape();
-        for (int i = 0; i < layers.size(); i++) {
-            LayerSpec layer = layers.get(i);
-            if (!names.add(layer.name())) {
-                throw new IllegalArgumentException("duplicate layer name: " + layer.name());
-            }
-            if (layer instanceof DenseSpec d && d.isOutput() && i != layers.size() - 1) {
-                throw new IllegalArgumentException(layer.name() + ": only the last layer may be a softmax output layer");
-            }
-            shape = layer.outputShape(shape);
+        if (arch == null || input == null || nodes == null || nodes.isEmpty()) {
+            throw new IllegalArgumentException("a network needs a name, an input and at least one node");
         }
-        if (!(layers.get(layers.size() - 1) instanceof DenseSpec last) || !last.isOutput()) {
-            throw new IllegalArgumentException("the last layer must be a softmax dense layer");
+        nodes = List.copyOf(nodes);
+        Map<String, Shape> shapes = new HashMap<>();
+        shapes.put(INPUT, input.shape());
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeSpec n = nodes.get(i);
+            if (shapes.containsKey(n.name())) {
+                throw new IllegalArgumentException("duplicate node name: " + n.name());
+            }
+            List<Shape> in = new ArrayList<>();
+            for (String from : n.inputs()) {
+                Shape s = shapes.get(from);
+                if (s == null) {
+                    throw new IllegalArgumentException(n.name() + ": input '" + from + "' is not the network input or an earlier node");
+                }
+                used.add(from);
+                in.add(s);
+            }
+            if (n instanceof OutputSpec != (i == nodes.size() - 1)) {
+                throw new IllegalArgumentException("the last node, and only it, must be the output: " + n.name());
+            }
+            shapes.put(n.name(), n.outputShape(in));
+        }
+        for (NodeSpec n : nodes.subList(0, nodes.size() - 1)) {
+            if (!used.contains(n.name())) {
+                throw new IllegalArgumentException(n.name() + ": its output is never used");
+            }
         }
     }
 
-    /** Output shape of every layer, in order. */
-    public List<Shape> outputShapes() {
-        List<Shape> shapes = new ArrayList<>(layers.size());
-        Shape shape = input.shape();
-        for (LayerSpec layer : layers) {
-            shape = layer.outputShape(shape);
-            shapes.add(shape);
-        }
-        return shapes;
+    public NetworkSpec(String arch, InputSpec input, List<NodeSpec> nodes) {
+        this(VERSION, arch, input, nodes);
     }
 
-    /** The input shape of the layer at {@code index}. */
-    public Shape inputShape(int index) {
-        return index == 0 ? input.shape() : outputShapes().get(index - 1);
+    /** The output shape of every node, the input's first (under {@link #INPUT}), in network order. */
+    public Map<String, Shape> shapes() {
+        Map<String, Shape> out = new LinkedHashMap<>();
+        out.put(INPUT, input.shape());
+        for (NodeSpec n : nodes) {
+            out.put(n.name(), n.outputShape(n.inputs().stream().map(out::get).toList()));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The output shape of node {@code name} (or of the input). */
+    public Shape shape(String name) {
+        Shape s = shapes().get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no node named " + name);
+        }
+        return s;
+    }
+
+    /** The shape of a node's first input. */
+    public Shape inputShape(NodeSpec n) {
+        return shape(n.inputs().get(0));
+    }
+
+    public NodeSpec node(String name) {
+        return nodes.get(indexOf(name));
     }
 
     public int indexOf(String name) {
-        for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i).name().equals(name)) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).name().equals(name)) {
                 return i;
             }
         }
-        throw new IllegalArgumentException("no layer named " + name);
+        throw new IllegalArgumentException("no node named " + name);
     }
 
-    /** The number of classes: units of the output layer. */
+    /** Whether a node of this name exists. */
+    public boolean has(String name) {
+        return nodes.stream().anyMatch(n -> n.name().equals(name));
+    }
+
+    /** The nodes that read node {@code name}'s output, in network order. */
+    public List<NodeSpec> consumers(String name) {
+        return nodes.stream().filter(n -> n.inputs().contains(name)).toList();
+    }
+
+    /** The output node. */
+    @JsonIgnore
+    public OutputSpec output() {
+        return (OutputSpec) nodes.get(nodes.size() - 1);
+    }
+
+    /** The number of classes: the size of the output. */
     public int classes() {
-        return ((DenseSpec) layers.get(layers.size() - 1)).units();
+        return shape(output().name()).dim(0);
     }
 
-    /** Names of the layers that have filters or units to prune: convolutions and hidden dense layers. */
-    public List<String> prunableLayers() {
-        List<String> names = new ArrayList<>();
-        for (LayerSpec layer : layers) {
-            if (layer instanceof ConvSpec || (layer instanceof DenseSpec d && !d.isOutput())) {
-                names.add(layer.name());
-            }
-        }
-        return names;
-    }
-
-    /** The width (filters or units) of a prunable layer. */
+    /** The width (filters or units) of a convolution or dense node. */
     public int width(String name) {
-        LayerSpec layer = layers.get(indexOf(name));
-        if (layer instanceof ConvSpec c) {
+        NodeSpec n = node(name);
+        if (n instanceof ConvSpec c) {
             return c.filters();
         }
-        if (layer instanceof DenseSpec d && !d.isOutput()) {
+        if (n instanceof DenseSpec d) {
             return d.units();
         }
-        throw new IllegalArgumentException(name + " has no width");
+        throw new IllegalArgumentException(name + " is not a convolution or dense node: it has no width of its own");
     }
 
-    /** The same network with other widths for the named layers. */
+    /** The same network with other widths for the named convolution and dense nodes. */
     public NetworkSpec withWidths(Map<String, Integer> widths) {
-        List<LayerSpec> out = new ArrayList<>(layers.size());
-        Set<String> used = new HashSet<>();
-        for (LayerSpec layer : layers) {
-            Integer w = widths.get(layer.name());
+        List<NodeSpec> out = new ArrayList<>(nodes.size());
+        Set<String> done = new HashSet<>();
+        for (NodeSpec n : nodes) {
+            Integer w = widths.get(n.name());
             if (w == null) {
-                out.add(layer);
-                continue;
-            }
-            used.add(layer.name());
-            if (layer instanceof ConvSpec c) {
+                out.add(n);
+            } else if (n instanceof ConvSpec c) {
                 out.add(c.withFilters(w));
-            } else if (layer instanceof DenseSpec d && !d.isOutput()) {
+                done.add(n.name());
+            } else if (n instanceof DenseSpec d) {
                 out.add(d.withUnits(w));
+                done.add(n.name());
             } else {
-                throw new IllegalArgumentException(layer.name() + " has no width to change");
+                throw new IllegalArgumentException(n.name() + " has no width to change");
             }
         }
-        if (used.size() != widths.size()) {
-            throw new IllegalArgumentException("unknown layers in " + widths.keySet());
+        if (done.size() != widths.size()) {
+            throw new IllegalArgumentException("unknown nodes in " + widths.keySet());
         }
         return new NetworkSpec(arch, input, out);
     }
 
     public NetworkSpec withInput(InputSpec newInput) {
-        return new NetworkSpec(arch, newInput, layers);
+        return new NetworkSpec(arch, newInput, nodes);
     }
 }

@@ -1,24 +1,53 @@
 package dev.irprune.model;
 
-/** Max-pooling with a square window whose stride equals its size. */
-public record PoolSpec(String name, int size) implements LayerSpec {
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * Max- or average-pooling of {@code sizeH x sizeW} windows with strides and padding, channel by
+ * channel. Padded positions never win a maximum; an average counts them only if
+ * {@code countPadding} (PyTorch's count_include_pad; Keras and ONNX leave them out).
+ */
+public record PoolSpec(String name, String input, Kind kind, int sizeH, int sizeW, int strideH, int strideW, Padding padding,
+        boolean countPadding) implements NodeSpec {
+    /** Which pooling. */
+    public enum Kind {
+        @JsonProperty("max") MAX,
+        @JsonProperty("avg") AVG
+    }
+
     public PoolSpec {
-        LayerSpec.checkName(name);
-        if (size < 1) {
-            throw new IllegalArgumentException(name + ": pool size must be positive, got " + size);
+        NodeSpec.checkName(name);
+        NodeSpec.checkInput(name, input);
+        if (kind == null || padding == null) {
+            throw new IllegalArgumentException(name + ": pooling kind and padding are required");
         }
+        Padding.checkWindow(name, sizeH, sizeW, strideH, strideW);
+        if (countPadding && kind == Kind.MAX) {
+            throw new IllegalArgumentException(name + ": countPadding applies to average pooling only");
+        }
+    }
+
+    /** Max-pooling of k x k windows with stride k and no padding, as VGG uses. */
+    public static PoolSpec max(String name, String input, int k) {
+        return new PoolSpec(name, input, Kind.MAX, k, k, k, k, Padding.VALID, false);
+    }
+
+    @Override
+    @JsonIgnore
+    public List<String> inputs() {
+        return List.of(input);
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> in) {
+        Shape s = NodeSpec.single(name, in, 3, "pooling");
+        return padding.output(name, s, s.dim(0), sizeH, sizeW, strideH, strideW);
     }
 
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.pool(this);
-    }
-
-    @Override
-    public Shape outputShape(Shape input) {
-        if (input.rank() != 3 || input.dim(1) < size || input.dim(2) < size) {
-            throw new IllegalArgumentException(name + ": cannot pool " + input + " by " + size);
-        }
-        return Shape.chw(input.dim(0), input.dim(1) / size, input.dim(2) / size);
     }
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * VGG networks for small images, built as the reference program builds VGG16: 3x3 convolutions
- * with ReLU and L2 5e-4, dropout after every convolution of a block but the last, 2x2 max-pooling
- * after each block, then two ReLU dense layers (L2 0.1) each followed by dropout, and a softmax
- * output layer without L2.
+ * VGG networks for small images (Simonyan and Zisserman 2015), built as the reference program
+ * builds VGG16: 3x3 convolutions with ReLU and L2 5e-4, dropout after every convolution of a block
+ * but the last, 2x2 max-pooling after each block, then two ReLU dense layers (L2 0.1) each
+ * followed by dropout, and a softmax output layer without L2.
  */
 public final class Vgg {
     public static final double CONV_L2 = 5e-4;
@@ -69,32 +69,54 @@ public final class Vgg {
 
     private Vgg() {}
 
+    /**
+     * The graph: per convolution {@code convB_I} (3x3, stride 1, same padding, bias), then
+     * {@code convB_I_bn} with batch norm, {@code convB_I_relu}, and {@code dropB_I} between the
+     * convolutions of a block; {@code poolB} after each block; {@code flatten} (NCHW); {@code fc1},
+     * {@code fc2} (ReLU) each with {@code drop_fcN}; {@code output} (one unit per class) and the
+     * softmax {@code probabilities}.
+     */
     public static NetworkSpec build(Options o, InputSpec input) {
-        List<LayerSpec> layers = new ArrayList<>();
+        List<NodeSpec> nodes = new ArrayList<>();
+        String last = NetworkSpec.INPUT;
         int[][] blocks = o.arch().blocks;
         for (int b = 0; b < blocks.length; b++) {
             for (int i = 0; i < blocks[b].length; i++) {
                 String id = (b + 1) + "_" + (i + 1);
-                layers.add(new ConvSpec("conv" + id, scale(blocks[b][i], o.width()), 3, o.batchNorm(), CONV_L2));
+                String conv = "conv" + id;
+                nodes.add(ConvSpec.same(conv, last, scale(blocks[b][i], o.width()), 3, true, CONV_L2));
+                last = conv;
+                if (o.batchNorm()) {
+                    nodes.add(BatchNormSpec.of(conv + "_bn", last));
+                    last = conv + "_bn";
+                }
+                nodes.add(new ActivationSpec(conv + "_relu", last, Activation.RELU));
+                last = conv + "_relu";
                 if (i < blocks[b].length - 1 && o.dropout() > 0) {
-                    layers.add(new DropoutSpec("drop" + id, o.dropout()));
+                    nodes.add(new DropoutSpec("drop" + id, last, o.dropout()));
+                    last = "drop" + id;
                 }
             }
-            layers.add(new PoolSpec("pool" + (b + 1), 2));
+            nodes.add(PoolSpec.max("pool" + (b + 1), last, 2));
+            last = "pool" + (b + 1);
         }
-        layers.add(new FlattenSpec("flatten"));
+        nodes.add(new FlattenSpec("flatten", last, FlattenSpec.Layout.NCHW));
+        last = "flatten";
         for (int i = 1; i <= 2; i++) {
-            layers.add(new DenseSpec("fc" + i, scale(o.denseWidth(), o.width()), DenseSpec.Activation.RELU, DENSE_L2));
+            nodes.add(new DenseSpec("fc" + i, last, scale(o.denseWidth(), o.width()), Activation.RELU, true, DENSE_L2));
+            last = "fc" + i;
             if (o.dropout() > 0) {
-                layers.add(new DropoutSpec("drop_fc" + i, o.dropout()));
+                nodes.add(new DropoutSpec("drop_fc" + i, last, o.dropout()));
+                last = "drop_fc" + i;
             }
         }
-        layers.add(new DenseSpec("output", o.classes(), DenseSpec.Activation.SOFTMAX, 0));
+        nodes.add(new DenseSpec("output", last, o.classes(), Activation.IDENTITY, true, 0));
+        nodes.add(new OutputSpec("probabilities", "output", OutputSpec.Kind.SOFTMAX));
         String arch = o.arch().cliName() + (o.batchNorm() ? "-bn" : "");
-        return new NetworkSpec(arch, input, layers);
+        return new NetworkSpec(arch, input, nodes);
     }
 
     static int scale(int width, double factor) {
-        return Math.max(1, (int) Math.round(width * factor));
+        return Math.max(1, Math.toIntExact(Math.round(width * factor)));
     }
 }

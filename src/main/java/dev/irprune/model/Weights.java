@@ -3,53 +3,64 @@ package dev.irprune.model;
 import dev.irprune.io.InputException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * The named weight tensors a spec needs, their L2 coefficients, and the reference program's
  * initialisation (Glorot-uniform kernels, zero biases; batch norm scale 1, shift 0, running mean 0,
- * running variance 1). Convolution kernels are (out, in, k, k), dense kernels (units, inputs).
+ * running variance 1). Names are {@code <node>.<param>}: a convolution's {@code weight} (out, in, kh,
+ * kw) and {@code bias} (out); a dense layer's {@code weight} (units, inputs) and {@code bias}
+ * (units); batch normalisation's {@code gamma}, {@code beta}, {@code running_mean} and
+ * {@code running_var} (channels).
  */
 public final class Weights {
+    /** Batch-norm statistics that training updates by itself, not through gradients. */
+    private static final List<String> RUNNING = List.of(".running_mean", ".running_var");
+
     private Weights() {}
 
     /** Expected tensor names and shapes, in network order. */
     public static Map<String, int[]> shapes(NetworkSpec spec) {
         Map<String, int[]> out = new LinkedHashMap<>();
-        for (int i = 0; i < spec.layers().size(); i++) {
-            LayerSpec layer = spec.layers().get(i);
-            Shape in = spec.inputShape(i);
-            if (layer instanceof ConvSpec c) {
-                out.put(c.name() + ".weight", new int[] {c.filters(), in.dim(0), c.kernel(), c.kernel()});
-                out.put(c.name() + ".bias", new int[] {c.filters()});
-                if (c.batchNorm()) {
-                    for (String p : new String[] {"gamma", "beta", "running_mean", "running_var"}) {
-                        out.put(c.name() + ".bn." + p, new int[] {c.filters()});
-                    }
-                }
-            } else if (layer instanceof DenseSpec d) {
-                out.put(d.name() + ".weight", new int[] {d.units(), in.dim(0)});
-                out.put(d.name() + ".bias", new int[] {d.units()});
-            }
+        Map<String, Shape> shapes = spec.shapes();
+        for (NodeSpec n : spec.nodes()) {
+            Shape in = shapes.get(n.inputs().get(0));
+            n.accept(new ShapeVisitor(in, out));
         }
         return out;
     }
 
-    /** The L2 coefficient of every regularised tensor (kernels and biases of layers with l2 > 0). */
+    /** Whether training changes the tensor through its gradient (all but batch-norm running statistics). */
+    public static boolean trainable(String tensor) {
+        return RUNNING.stream().noneMatch(tensor::endsWith);
+    }
+
+    /** The L2 coefficient of every regularised tensor (kernels and biases of nodes with l2 > 0). */
     public static Map<String, Double> l2(NetworkSpec spec) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (LayerSpec layer : spec.layers()) {
-            double l2 = layer instanceof ConvSpec c ? c.l2() : layer instanceof DenseSpec d ? d.l2() : 0;
+        for (NodeSpec n : spec.nodes()) {
+            double l2 = 0;
+            boolean bias = false;
+            if (n instanceof ConvSpec c) {
+                l2 = c.l2();
+                bias = c.bias();
+            } else if (n instanceof DenseSpec d) {
+                l2 = d.l2();
+                bias = d.bias();
+            }
             if (l2 > 0) {
-                out.put(layer.name() + ".weight", l2);
-                out.put(layer.name() + ".bias", l2);
+                out.put(n.name() + ".weight", l2);
+                if (bias) {
+                    out.put(n.name() + ".bias", l2);
+                }
             }
         }
         return out;
     }
 
-    /** Fails with one line naming the first tensor that is missing, unexpected or of the wrong shape. */
+    /** Fails with one line naming the first tensor that is missing, unexpected, of the wrong shape or not finite. */
     public static void check(NetworkSpec spec, Map<String, Tensor> weights) {
         Map<String, int[]> expected = shapes(spec);
         for (Map.Entry<String, int[]> e : expected.entrySet()) {
@@ -104,6 +115,75 @@ public final class Weights {
         float[] d = t.data();
         for (int i = 0; i < d.length; i++) {
             d[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
+        }
+    }
+
+    /** Adds the tensors of one node. */
+    private record ShapeVisitor(Shape in, Map<String, int[]> out) implements NodeSpec.Visitor<Void> {
+        @Override
+        public Void conv(ConvSpec c) {
+            out.put(c.name() + ".weight", new int[] {c.filters(), in.dim(0), c.kernelH(), c.kernelW()});
+            if (c.bias()) {
+                out.put(c.name() + ".bias", new int[] {c.filters()});
+            }
+            return null;
+        }
+
+        @Override
+        public Void batchNorm(BatchNormSpec b) {
+            for (String p : new String[] {"gamma", "beta", "running_mean", "running_var"}) {
+                out.put(b.name() + "." + p, new int[] {in.dim(0)});
+            }
+            return null;
+        }
+
+        @Override
+        public Void dense(DenseSpec d) {
+            out.put(d.name() + ".weight", new int[] {d.units(), in.dim(0)});
+            if (d.bias()) {
+                out.put(d.name() + ".bias", new int[] {d.units()});
+            }
+            return null;
+        }
+
+        @Override
+        public Void activation(ActivationSpec a) {
+            return null;
+        }
+
+        @Override
+        public Void pool(PoolSpec p) {
+            return null;
+        }
+
+        @Override
+        public Void globalPool(GlobalPoolSpec g) {
+            return null;
+        }
+
+        @Override
+        public Void flatten(FlattenSpec f) {
+            return null;
+        }
+
+        @Override
+        public Void dropout(DropoutSpec d) {
+            return null;
+        }
+
+        @Override
+        public Void add(AddSpec a) {
+            return null;
+        }
+
+        @Override
+        public Void padChannels(PadChannelsSpec p) {
+            return null;
+        }
+
+        @Override
+        public Void output(OutputSpec o) {
+            return null;
         }
     }
 }

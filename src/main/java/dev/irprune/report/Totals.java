@@ -6,4 +6,4 @@ package dev.irprune.report;
  * {@code referenceFormulaRatio} is what the reference program's own formula gives, for comparison.
  */
 public record Totals(long macsBefore, long macsAfter, long paramsBefore, long paramsAfter, double macRatio,
-        double paramRatio, double referenceFormulaRatio) {}
+        double paramRatio, Double referenceFormulaRatio) {}

@@ -20,8 +20,19 @@ public final class SeedSelector {
         if (n < 2) {
             throw new IllegalArgumentException(layer + ": at least 2 rows of activations are needed, got " + n);
         }
+        return select(layer, activations, Entropy.ofColumns(activations), config);
+    }
+
+    /**
+     * The same decision with the entropies of the C filters already computed from
+     * {@code activations} (as the seed criterion's scores are).
+     */
+    public static LayerPlan select(String layer, double[][] activations, double[] entropy, SelectionConfig config) {
+        int n = activations.length;
+        if (n < 2) {
+            throw new IllegalArgumentException(layer + ": at least 2 rows of activations are needed, got " + n);
+        }
         int similarityRows = config.similarityRows(n);
-        double[] entropy = Entropy.ofColumns(activations);
         boolean[] lowEntropy = belowThreshold(entropy, config.entropyThreshold());
         SimilarityMatrix sim = needsSimilarity(config, lowEntropy)
                 ? Correlation.absolutePearson(activations, similarityRows)

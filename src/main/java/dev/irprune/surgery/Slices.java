@@ -18,28 +18,31 @@ final class Slices {
         return new Tensor(shape, data);
     }
 
-    /** Keeps input channels {@code kept} (axis 1) of a convolution kernel (out, in, k, k). */
+    /** Keeps input channels {@code kept} (axis 1) of a convolution kernel (out, in, kh, kw). */
     static Tensor inputChannels(Tensor t, int[] kept) {
-        return columns(t, kept, t.data().length / (t.dim(0) * t.dim(1)));
-    }
-
-    /**
-     * Keeps, along axis 1, the blocks of {@code block} consecutive entries numbered {@code kept}:
-     * input channels of a kernel (block = k*k), or the flattened columns c*H*W .. c*H*W + H*W - 1 of
-     * a dense kernel (block = H*W, 1 after a dense layer).
-     */
-    static Tensor columns(Tensor t, int[] kept, int block) {
         int[] shape = t.shape();
-        int outer = shape[0];
-        int rowLen = t.data().length / outer;
-        int newRow = kept.length * block;
-        float[] data = new float[outer * newRow];
-        for (int o = 0; o < outer; o++) {
+        int block = t.data().length / (shape[0] * shape[1]);
+        int rowLen = shape[1] * block;
+        float[] data = new float[shape[0] * kept.length * block];
+        for (int o = 0; o < shape[0]; o++) {
             for (int i = 0; i < kept.length; i++) {
-                System.arraycopy(t.data(), o * rowLen + kept[i] * block, data, o * newRow + i * block, block);
+                System.arraycopy(t.data(), o * rowLen + kept[i] * block, data, (o * kept.length + i) * block, block);
             }
         }
-        shape[1] = shape.length == 2 ? newRow : kept.length;
+        shape[1] = kept.length;
+        return new Tensor(shape, data);
+    }
+
+    /** Keeps input features {@code kept} (ascending; axis 1) of a dense kernel (units, inputs). */
+    static Tensor features(Tensor t, int[] kept) {
+        int[] shape = t.shape();
+        float[] data = new float[shape[0] * kept.length];
+        for (int o = 0; o < shape[0]; o++) {
+            for (int i = 0; i < kept.length; i++) {
+                data[o * kept.length + i] = t.data()[o * shape[1] + kept[i]];
+            }
+        }
+        shape[1] = kept.length;
         return new Tensor(shape, data);
     }
 }

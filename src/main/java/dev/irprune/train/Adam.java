@@ -3,7 +3,6 @@ package dev.irprune.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import dev.irprune.model.Network;
 import dev.irprune.model.Tensor;
 import java.nio.FloatBuffer;
@@ -21,7 +20,7 @@ import java.util.Map;
  * float rounding and keeps no short-lived scalar alive in the graph.
  */
 public final class Adam implements AutoCloseable {
-    private final Map<String, Parameter> params = new LinkedHashMap<>();
+    private final Map<String, NDArray> params = new LinkedHashMap<>();
     private final Map<String, Float> decay = new LinkedHashMap<>();
     private final Map<String, NDArray> means = new LinkedHashMap<>();
     private final Map<String, NDArray> variances = new LinkedHashMap<>();
@@ -30,18 +29,18 @@ public final class Adam implements AutoCloseable {
     private long steps;
 
     /**
-     * Optimises the trainable parameters among {@code all}; the moments live in a new sub-manager
+     * Optimises the parameters among {@code trainable} that require a gradient; the moments live in a new sub-manager
      * of {@code parent}, released by {@link #close()}.
      *
      * @param l2 the L2 coefficient lambda of each regularised tensor, by name (others have none)
      */
-    public Adam(Map<String, Parameter> all, Map<String, Double> l2, TrainConfig config, NDManager parent) {
+    public Adam(Map<String, NDArray> trainable, Map<String, Double> l2, TrainConfig config, NDManager parent) {
         this.config = config;
         this.manager = parent.newSubManager();
-        for (Map.Entry<String, Parameter> e : all.entrySet()) {
-            if (e.getValue().requiresGradient()) {
-                NDArray w = e.getValue().getArray();
-                params.put(e.getKey(), e.getValue());
+        for (Map.Entry<String, NDArray> e : trainable.entrySet()) {
+            if (e.getValue().hasGradient()) {
+                NDArray w = e.getValue();
+                params.put(e.getKey(), w);
                 decay.put(e.getKey(), (float) (2 * l2.getOrDefault(e.getKey(), 0.0)));
                 means.put(e.getKey(), manager.zeros(w.getShape(), w.getDataType()));
                 variances.put(e.getKey(), manager.zeros(w.getShape(), w.getDataType()));
@@ -54,7 +53,7 @@ public final class Adam implements AutoCloseable {
     }
 
     /** The trainable parameters, by name, in network order. */
-    public Map<String, Parameter> parameters() {
+    public Map<String, NDArray> parameters() {
         return params;
     }
 
@@ -65,8 +64,8 @@ public final class Adam implements AutoCloseable {
         double b2 = config.beta2();
         float lr = (float) config.learningRate();
         float corrected = (float) (config.learningRate() * Math.sqrt(1 - Math.pow(b2, steps)) / (1 - Math.pow(b1, steps)));
-        for (Map.Entry<String, Parameter> e : params.entrySet()) {
-            NDArray w = e.getValue().getArray();
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            NDArray w = e.getValue();
             try (NDArray grad = w.getGradient()) {
                 NDList inputs = new NDList(w, grad, means.get(e.getKey()), variances.get(e.getKey()));
                 w.getNDArrayInternal().adamUpdate(inputs, new NDList(w), lr, corrected, decay.get(e.getKey()), 1f, -1f,

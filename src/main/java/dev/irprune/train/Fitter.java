@@ -5,11 +5,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
+import dev.irprune.data.Batches;
 import dev.irprune.data.ImageSet;
 import dev.irprune.io.Progress;
 import dev.irprune.model.Network;
 import dev.irprune.model.Weights;
+import dev.irprune.run.Interrupts;
 import java.util.Map;
 import java.util.Random;
 
@@ -26,16 +27,19 @@ import java.util.Random;
 public final class Fitter implements AutoCloseable {
     private final Network net;
     private final TrainConfig config;
+    private final long seed;
     private final Adam adam;
     private final Map<String, Double> l2;
     /** Runs between the forward pass and the backward pass: a test's way to provoke a collection there. */
     Runnable beforeBackward = () -> { };
 
-    public Fitter(Network net, TrainConfig config) {
+    /** A fitter with a fresh optimiser (moments and step count at zero); {@code seed} is the run's. */
+    public Fitter(Network net, TrainConfig config, long seed) {
         this.net = net;
         this.config = config;
+        this.seed = seed;
         this.l2 = Weights.l2(net.spec());
-        this.adam = new Adam(net.parameters(), l2, config, net.manager());
+        this.adam = new Adam(net.trainable(), l2, config, net.manager());
     }
 
     public Adam optimizer() {
@@ -46,10 +50,9 @@ public final class Fitter implements AutoCloseable {
     public EpochStats epoch(ImageSet train, int epoch, Progress progress) {
         long start = System.nanoTime();
         int n = train.size();
-        int[] order = shuffled(n, new Random(config.seed() * 1_000_003L + epoch));
-        Engine.getInstance().setRandomSeed((int) (config.seed() * 7919 + epoch));
+        int[] order = shuffled(n, new Random(seed * 1_000_003L + epoch));
+        Engine.getInstance().setRandomSeed((int) (seed * 7919 + epoch));
         Batches batches = new Batches(train, net.spec().input(), config.batchSize());
-        ParameterStore store = new ParameterStore(net.manager(), false);
         double penalty = checked(WeightNorms.of(adam.parameters()), epoch, 0);
         double lossSum = 0;
         long correct = 0;
@@ -57,17 +60,18 @@ public final class Fitter implements AutoCloseable {
         for (int from = 0; from < n; from += config.batchSize()) {
             int to = Math.min(n, from + config.batchSize());
             step++;
+            Interrupts.check();
             try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
                 NDArray x = batches.images(m, order, from, to);
                 NDArray y = batches.labels(m, order, from, to);
                 float crossEntropy;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray logits = net.forward(store, x, true);
+                    NDArray logits = net.forward(x, true);
                     NDArray loss = Losses.crossEntropy(logits, y);
                     crossEntropy = loss.getFloat();
                     if (!Float.isFinite(crossEntropy)) {
                         throw new TrainingDivergedException(String.format("training diverged at epoch %d, step %d: the loss is %s%s",
-                                epoch, step, crossEntropy, net.firstNonFinite(store, x).map(l -> " (first non-finite output: " + l + ")").orElse("")));
+                                epoch, step, crossEntropy, net.firstNonFinite(x).map(l -> " (first non-finite output: " + l + ")").orElse("")));
                     }
                     beforeBackward.run();
                     gc.backward(loss);

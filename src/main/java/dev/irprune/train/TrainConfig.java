@@ -1,11 +1,15 @@
 package dev.irprune.train;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
- * How to train: the reference program's Adam settings and batch size by default, its 400 epochs,
- * and a seed (same seed on the same machine gives the same weights).
+ * How to train: epochs, batch size and Adam's settings; the reference program's by default (400
+ * epochs, batch 128, Adam 7.5e-5, 0.9, 0.999, 1e-7). The seed is the run's
+ * ({@link dev.irprune.run.RunContext}). Files of IRPrune 0.1, whose training settings held the
+ * seed, still read.
  */
-public record TrainConfig(int epochs, int batchSize, double learningRate, double beta1, double beta2,
-        double epsilon, long seed) {
+@JsonIgnoreProperties(value = {"seed"}, allowGetters = false)
+public record TrainConfig(int epochs, int batchSize, double learningRate, double beta1, double beta2, double epsilon) {
     public static final int DEFAULT_EPOCHS = 400;
     public static final int DEFAULT_BATCH = 128;
     public static final double DEFAULT_LR = 7.5e-5;
@@ -28,12 +32,17 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
         }
     }
 
-    /** The reference settings: Adam(7.5e-5, 0.9, 0.999, 1e-7), batch 128, 400 epochs, seed 0. */
+    /** The reference settings: Adam(7.5e-5, 0.9, 0.999, 1e-7), batch 128, 400 epochs. */
     public static TrainConfig reference() {
-        return new TrainConfig(DEFAULT_EPOCHS, DEFAULT_BATCH, DEFAULT_LR, 0.9, 0.999, 1e-7, 0);
+        return new TrainConfig(DEFAULT_EPOCHS, DEFAULT_BATCH, DEFAULT_LR, 0.9, 0.999, 1e-7);
+    }
+
+    /** The reference's optimiser with another learning rate, batch size and number of epochs. */
+    public static TrainConfig of(int epochs, int batchSize, double learningRate) {
+        return new TrainConfig(epochs, batchSize, learningRate, 0.9, 0.999, 1e-7);
     }
 
     public TrainConfig withEpochs(int n) {
-        return new TrainConfig(n, batchSize, learningRate, beta1, beta2, epsilon, seed);
+        return new TrainConfig(n, batchSize, learningRate, beta1, beta2, epsilon);
     }
 }

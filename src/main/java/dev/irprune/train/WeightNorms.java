@@ -3,7 +3,6 @@ package dev.irprune.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +16,14 @@ import java.util.Optional;
 record WeightNorms(List<String> names, float[] sumsOfSquares) {
 
     /** Measures {@code params} (no autograd: call outside a gradient collector). */
-    static WeightNorms of(Map<String, Parameter> params) {
+    static WeightNorms of(Map<String, NDArray> params) {
         List<String> names = new ArrayList<>(params.keySet());
         if (names.isEmpty()) {
             return new WeightNorms(names, new float[0]);
         }
         NDList sums = new NDList(names.size());
-        for (Parameter p : params.values()) {
-            sums.add(p.getArray().square().sum());
+        for (NDArray p : params.values()) {
+            sums.add(p.square().sum());
         }
         try (NDArray all = NDArrays.stack(sums)) {
             float[] values = all.toFloatArray();

@@ -41,7 +41,7 @@ class BadModelTest {
             {"\"std\" : 0.3", "\"std\" : 0", "std > 0"},
             {"\"filters\" : 4,", "\"filters\" : 4.7,", "filters"},
             {"\"l2\" : 5.0E-4", "\"l2\" : null", "l2"},
-            {"\"activation\" : \"RELU\"", "\"activation\" : \"SOFTMAX\"", "only the last layer may be a softmax"},
+            {"\"input\" : \"conv1_1\"", "\"input\" : \"conv9\"", "is not the network input or an earlier node"},
         };
         for (String[] e : edits) {
             Cli r = evalWithSpec(s -> s.replaceFirst(java.util.regex.Pattern.quote(e[0]), e[1]));

@@ -59,9 +59,9 @@ class DataOptionsTest {
 
     @Test
     void unknownDatasetIsAUsageError() {
-        assertThat(run("--dataset", "mnist")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("irprune: Invalid value for option '--dataset': unknown data set 'mnist',"
-                + " expected one of cifar10, fashion-mnist, demo");
+        assertThat(run("--dataset", "imagenet")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("irprune: Invalid value for option '--dataset': unknown data set 'imagenet',"
+                + " expected one of cifar10, fashion-mnist, mnist, demo");
         assertThat(probe.config).isNull();
     }
 
@@ -84,7 +84,7 @@ class DataOptionsTest {
     @Test
     void helpListsTheDataSetsAndDefaults() {
         String help = new CommandLine(new Probe()).getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
-        assertThat(help).contains("--dataset=NAME", "cifar10, fashion-mnist, demo", "(default: cifar10)",
+        assertThat(help).contains("--dataset=NAME", "cifar10, fashion-mnist, mnist, demo", "(default: cifar10)",
                 "--data-dir=DIR", "--train-limit=N", "--test-limit=N", "dataset-fashion-mnist");
     }
 }

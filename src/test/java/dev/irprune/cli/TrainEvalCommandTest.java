@@ -74,7 +74,10 @@ class TrainEvalCommandTest {
         assertThat(j.get("convMacs").asLong()).isEqualTo(313_196_544L);
         assertThat(j.get("totalMacs").asLong()).isEqualTo(332_111_872L);
         assertThat(j.get("params").asLong()).isEqualTo(33_638_218L);
-        assertThat(j.get("layers")).hasSize(32);
+        assertThat(j.get("nodes")).hasSize(46);
+        assertThat(j.get("trainableParams").asLong()).isEqualTo(33_638_218L);
+        assertThat(j.get("groups")).hasSize(16);
+        assertThat(j.get("groups").get(15).get("prunable").asBoolean()).isFalse();
         Cli table = Cli.run("summary", "--arch", "vgg11", "--dataset", "demo", "--width", "0.5");
         assertThat(table.out()).contains("vgg11, input 1x32x32").contains("conv1_1").contains("total");
         Cli version = Cli.run("--version");

@@ -15,10 +15,10 @@ class DataConfigTest {
         assertThat(DatasetName.parse("fashion-mnist")).isEqualTo(DatasetName.FASHION_MNIST);
         assertThat(DatasetName.parse("Demo")).isEqualTo(DatasetName.DEMO);
         assertThat(DatasetName.parse("FASHION_MNIST")).isEqualTo(DatasetName.FASHION_MNIST);
-        assertThat(DatasetName.cliNames()).containsExactly("cifar10", "fashion-mnist", "demo");
-        assertThatThrownBy(() -> DatasetName.parse("mnist"))
+        assertThat(DatasetName.cliNames()).containsExactly("cifar10", "fashion-mnist", "mnist", "demo");
+        assertThatThrownBy(() -> DatasetName.parse("imagenet"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown data set 'mnist', expected one of cifar10, fashion-mnist, demo");
+                .hasMessage("unknown data set 'imagenet', expected one of cifar10, fashion-mnist, mnist, demo");
     }
 
     @Test
@@ -49,7 +49,7 @@ class DataConfigTest {
         int[] labels = new int[DataSplit.ANALYSIS_SIZE + 5];
         labels[DataSplit.ANALYSIS_SIZE - 1] = 3;
         ImageSet train = new ImageSet(new byte[labels.length], labels, 1, 1, 1);
-        DataSplit split = new DataSplit("t", "here", train, train, new Normalization(0, 1));
+        DataSplit split = new DataSplit("t", "here", train, train, new Normalization(0, 1), null);
         assertThat(split.analysis().size()).isEqualTo(10_000);
         assertThat(split.analysis().label(9_999)).isEqualTo(3);
     }

@@ -23,8 +23,15 @@ class DatasetsTest {
         assertThat(split.train().size()).isEqualTo(100);
         assertThat(split.test().size()).isEqualTo(30);
         assertThat(split.train().labels()).containsExactly(DemoData.train().head(100).labels());
-        assertThat(split.normalization()).isEqualTo(Normalization.fit(DemoData.train().head(100)));
-        assertThat(split.normalization()).isNotEqualTo(Normalization.fit(DemoData.train()));
+        assertThat(split.train().height()).isEqualTo(32);
+        assertThat(split.normalization()).isEqualTo(Normalization.fit(DemoData.train().head(100).padTo(32, 32)));
+        assertThat(split.normalization()).isNotEqualTo(Normalization.fit(DemoData.train().padTo(32, 32)));
+        assertThat(split.files()).hasSize(4).allMatch(f -> f.sha256().length() == 64 && f.bytes() > 0);
+        DataSplit native28 = Datasets.load(new DataConfig(DatasetName.DEMO, null, 100, 30), 28, 28);
+        assertThat(native28.test().height()).isEqualTo(28);
+        DataSplit testOnly = Datasets.loadTest(new DataConfig(DatasetName.DEMO, null, 100, 30), 32, 32);
+        assertThat(testOnly.train().size()).isZero();
+        assertThat(testOnly.test().pixels()).isEqualTo(split.test().pixels());
     }
 
     @Test

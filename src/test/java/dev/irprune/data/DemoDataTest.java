@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
 class DemoDataTest {
 
     @Test
-    void demoSetHas12000And2000PaddedImages() {
+    void demoSetHas12000And2000Images() {
         ImageSet train = DemoData.train();
         ImageSet test = DemoData.test();
         assertThat(train.size()).isEqualTo(12_000);
         assertThat(test.size()).isEqualTo(2_000);
         for (ImageSet set : new ImageSet[] {train, test}) {
             assertThat(set.channels()).isEqualTo(1);
-            assertThat(set.height()).isEqualTo(32);
-            assertThat(set.width()).isEqualTo(32);
+            assertThat(set.height()).isEqualTo(28);
+            assertThat(set.width()).isEqualTo(28);
             // every label is one of 0-9, and every class occurs
             assertThat(IntStream.of(set.labelCounts(10)).sum()).isEqualTo(set.size());
             assertThat(set.labelCounts(10)).doesNotContain(0);

@@ -26,9 +26,13 @@ class FashionMnistTest {
     }
 
     @Test
-    void readsAndPadsTo32x32() {
+    void readsAt28x28AndPadsTo32x32() {
         writeSmallSet(dir);
-        ImageSet train = FashionMnist.readTrain(dir);
+        ImageSet raw = FashionMnist.readTrain(dir);
+        assertThat(raw.height()).isEqualTo(28);
+        assertThat(raw.width()).isEqualTo(28);
+        assertThat(raw.pixels()[2 * 28 + 3] & 0xFF).isEqualTo((2 * 28 + 3) % 256);
+        ImageSet train = raw.padTo(32, 32);
         assertThat(train.size()).isEqualTo(3);
         assertThat(train.channels()).isEqualTo(1);
         assertThat(train.height()).isEqualTo(32);
@@ -44,7 +48,7 @@ class FashionMnistTest {
                 }
             }
         }
-        ImageSet test = FashionMnist.readTest(dir);
+        ImageSet test = FashionMnist.readTest(dir).padTo(32, 32);
         assertThat(test.labels()).containsExactly(1, 2);
         assertThat(test.pixels()[2 * 32 + 2] & 0xFF).isEqualTo(0);
         assertThat(test.pixels()[1024 + 2 * 32 + 3] & 0xFF).isEqualTo(32);
@@ -97,7 +101,7 @@ class FashionMnistTest {
         System.out.println("Debian Fashion-MNIST read in " + ms + " ms");
         assertThat(train.size()).isEqualTo(60_000);
         assertThat(test.size()).isEqualTo(10_000);
-        assertThat(train.imageBytes()).isEqualTo(1024);
+        assertThat(train.imageBytes()).isEqualTo(784);
         assertThat(train.labelCounts(10)).containsOnly(6_000);
         assertThat(test.labelCounts(10)).containsOnly(1_000);
         // the first training image is an ankle boot (class 9), the first test image too

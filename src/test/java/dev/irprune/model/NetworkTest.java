@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import dev.irprune.io.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,14 +28,14 @@ class NetworkTest {
             NDArray x = m.randomNormal(new Shape(4, 1, 32, 32));
             float[] before;
             try (Network net = Network.create(SMALL, w, m)) {
-                before = net.forward(new ParameterStore(m, false), x, false).toFloatArray();
+                before = net.forward(x, false).toFloatArray();
                 assertThat(net.weights()).isEqualTo(w);
                 ModelFolder.save(dir, SMALL, net.weights());
             }
             ModelFolder.Contents loaded = ModelFolder.load(dir);
             assertThat(loaded.spec()).isEqualTo(SMALL);
             try (Network net = Network.create(loaded.spec(), loaded.weights(), m)) {
-                float[] after = net.forward(new ParameterStore(m, false), x, false).toFloatArray();
+                float[] after = net.forward(x, false).toFloatArray();
                 assertThat(after).containsExactly(before);
                 assertThat(before).hasSize(4 * 10);
             }
@@ -47,10 +46,10 @@ class NetworkTest {
     void forwardToStopsAfterTheNamedLayer() {
         try (NDManager m = NDManager.newBaseManager(); Network net = Network.create(SMALL, Weights.initial(SMALL, 1), m)) {
             NDArray x = m.randomNormal(new Shape(2, 1, 32, 32));
-            NDArray conv = net.forwardTo(new ParameterStore(m, false), x, SMALL.indexOf("conv2_1"));
+            NDArray conv = net.forwardTo(x, "conv2_1_relu");
             assertThat(conv.getShape()).isEqualTo(new Shape(2, 16, 16, 16));
             assertThat(conv.min().getFloat()).isGreaterThanOrEqualTo(0f); // after ReLU
-            NDArray fc = net.forwardTo(new ParameterStore(m, false), x, SMALL.indexOf("fc1"));
+            NDArray fc = net.forwardTo(x, "fc1");
             assertThat(fc.getShape()).isEqualTo(new Shape(2, 64));
         }
     }
@@ -68,8 +67,8 @@ class NetworkTest {
         }
         assertThat(max).isLessThanOrEqualTo(limit).isGreaterThan(0.9 * limit);
         assertThat(a.get("conv2_1.bias").data()).containsOnly(0f);
-        assertThat(a.get("conv2_1.bn.gamma").data()).containsOnly(1f);
-        assertThat(a.get("conv2_1.bn.running_var").data()).containsOnly(1f);
+        assertThat(a.get("conv2_1_bn.gamma").data()).containsOnly(1f);
+        assertThat(a.get("conv2_1_bn.running_var").data()).containsOnly(1f);
     }
 
     @Test

@@ -6,49 +6,61 @@ import dev.irprune.data.DataConfig;
 import dev.irprune.data.DataSplit;
 import dev.irprune.data.DatasetName;
 import dev.irprune.data.Datasets;
+import dev.irprune.groups.ChannelGroup;
+import dev.irprune.groups.ChannelGroups;
 import dev.irprune.model.ConvSpec;
 import dev.irprune.model.InputSpec;
-import dev.irprune.model.LayerSpec;
 import dev.irprune.model.NetworkSpec;
+import dev.irprune.model.NodeSpec;
 import dev.irprune.model.Tensor;
 import dev.irprune.model.Vgg;
 import dev.irprune.model.Weights;
+import dev.irprune.run.RunContext;
+import dev.irprune.select.GroupPlan;
 import dev.irprune.select.LayerPlan;
+import dev.irprune.select.PruningConfig;
 import dev.irprune.train.TrainConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PipelineTest {
+    @TempDir Path dir;
+
     @Test
     void aDeadLayerKeepsItsHighestEntropyFilterAndTheNetworkStillRuns() {
         DataSplit data = Datasets.load(new DataConfig(DatasetName.DEMO, null, 300, 100));
         NetworkSpec spec = Vgg.build(new Vgg.Options(Vgg.Arch.VGG11, 0.0625, 4096, false, 0, 10), InputSpec.of(1, 32, 32));
         Map<String, Tensor> w = Weights.initial(spec, 3);
         Arrays.fill(w.get("conv2_1.bias").data(), -100f); // every filter's output is 0 after ReLU
-        TrainConfig tc = new TrainConfig(0, 64, 1e-3, 0.9, 0.999, 1e-7, 1);
-        PruneConfig config = new PruneConfig(0.3, 0.8, 300, tc);
+        PruneRequest req = new PruneRequest("model", new DataConfig(DatasetName.DEMO, null, 300, 100),
+                PruningConfig.seed(0.3, 0.8).withAnalysisSamples(300), TrainConfig.of(0, 64, 1e-3), RunContext.cpu(1), false);
 
-        Pipeline.Result r = Pipeline.run(spec, w, data, config);
+        Pipeline.Result r = Pipeline.run(req, spec, w, data, dir);
 
-        LayerPlan dead = r.plans().stream().filter(p -> p.layer().equals("conv2_1")).findFirst().orElseThrow();
+        LayerPlan dead = r.plans().stream().filter(p -> p.group().equals("conv2_1")).findFirst().orElseThrow().seed();
         assertThat(dead.prunedByEntropy()).hasSize(8);
         assertThat(dead.rescued()).isNotNull();
         assertThat(dead.kept()).containsExactly(dead.rescued());
         assertThat(r.spec().width("conv2_1")).isEqualTo(1);
-        assertThat(r.layers()).hasSize(spec.prunableLayers().size());
-        for (LayerPlan p : r.plans()) {
-            assertThat(r.spec().width(p.layer())).as(p.layer()).isEqualTo(p.kept().size());
+        assertThat(r.groups()).hasSize(ChannelGroups.prunable(spec).size());
+        for (GroupPlan p : r.plans()) {
+            assertThat(r.spec().width(p.group())).as(p.group()).isEqualTo(p.kept().size());
         }
-        assertThat(r.plans()).extracting(LayerPlan::layer).containsExactlyElementsOf(spec.prunableLayers());
+        assertThat(r.plans()).extracting(GroupPlan::group)
+                .containsExactlyElementsOf(ChannelGroups.prunable(spec).stream().map(ChannelGroup::name).toList());
         // Layers after the dead one see a constant input: their outputs are constant too, so entropy
         // prunes them down to the rescued filter as well; the network keeps a path to the output.
-        for (LayerSpec l : r.spec().layers()) {
+        for (NodeSpec l : r.spec().nodes()) {
             if (l instanceof ConvSpec c) {
                 assertThat(c.filters()).isGreaterThanOrEqualTo(1);
             }
         }
         assertThat(r.finalAccuracy()).isBetween(0.0, 1.0);
+        assertThat(Files.exists(dir.resolve(RunCheckpoint.FOLDER).resolve("state.json"))).isTrue();
     }
 
     @Test

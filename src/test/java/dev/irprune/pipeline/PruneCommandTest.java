@@ -39,13 +39,14 @@ class PruneCommandTest {
 
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
         int prunedSomewhere = 0;
-        for (JsonNode layer : report.get("layers")) {
-            int before = layer.get("filtersBefore").asInt();
-            int after = layer.get("filtersAfter").asInt();
+        for (JsonNode layer : report.get("groups")) {
+            int before = layer.get("channelsBefore").asInt();
+            int after = layer.get("channelsAfter").asInt();
             int pruned = layer.get("prunedByEntropy").size() + layer.get("prunedByRedundancy").size()
                     - (layer.get("rescued").isNull() ? 0 : 1);
-            assertThat(after).as(layer.get("layer").asText()).isEqualTo(before - pruned);
-            assertThat(report.get("widthsAfter").get(layer.get("layer").asText()).asInt()).isEqualTo(after);
+            assertThat(after).as(layer.get("group").asText()).isEqualTo(before - pruned);
+            assertThat(layer.get("pruned").size()).isEqualTo(pruned);
+            assertThat(report.get("widthsAfter").get(layer.get("group").asText()).asInt()).isEqualTo(after);
             prunedSomewhere += pruned;
         }
         assertThat(prunedSomewhere).isPositive();
@@ -58,8 +59,8 @@ class PruneCommandTest {
         Costs original = Costs.of(ModelFolder.load(out.resolve("base-model")).spec());
         assertThat(totals.get("macsBefore").asLong()).isEqualTo(original.totalMacs());
         assertThat(totals.get("macRatio").asDouble()).isEqualTo((double) original.totalMacs() / costs.totalMacs());
-        for (JsonNode layer : report.get("layers")) {
-            assertThat(layer.get("macsAfter").asLong()).isEqualTo(costs.layer(layer.get("layer").asText()).macs());
+        for (JsonNode layer : report.get("groups")) {
+            assertThat(layer.get("macsAfter").asLong()).isEqualTo(costs.node(layer.get("group").asText()).macs());
         }
 
         Path stats = out.resolve("data_stats0.61.2");
@@ -82,11 +83,11 @@ class PruneCommandTest {
         assertThat(evaluated.get("accuracy").asDouble()).isEqualTo(report.get("finalAccuracy").asDouble());
         assertThat(Files.getPosixFilePermissions(out.resolve("report.json")))
                 .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
-        assertThat(Files.readAllLines(out.resolve("layers.csv"))).hasSize(1 + report.get("layers").size());
+        assertThat(Files.readAllLines(out.resolve("layers.csv"))).hasSize(1 + report.get("groups").size());
         byte[] png = Files.readAllBytes(out.resolve("layers.png"));
         assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
-        assertThat(report.get("plan").get("layers")).hasSize(report.get("layers").size());
-        assertThat(report.get("versions").get("djl").asText()).isEqualTo("0.36.0");
+        assertThat(report.get("plan").get("groups")).hasSize(report.get("groups").size());
+        assertThat(report.get("provenance").get("versions").get("djl").asText()).isEqualTo("0.36.0");
     }
 
     @Test
@@ -99,10 +100,11 @@ class PruneCommandTest {
         assertThat(run(err, "prune", "0.3", "0.8", "--model", model.toString(), "--train-limit", "300", "--test-limit", "100",
                 "--finetune-epochs", "1", "--batch-size", "64", "--seed", "5", "--analysis-samples", "100",
                 "--out", out.toString())).as(err.toString()).isZero();
-        JsonNode finetune = Json.MAPPER.readTree(out.resolve("report.json").toFile()).get("config").get("finetune");
+        JsonNode r = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+        JsonNode finetune = r.get("finetune");
         assertThat(finetune.get("learningRate").asDouble()).isEqualTo(2e-3);
         assertThat(finetune.get("batchSize").asInt()).isEqualTo(64);
-        assertThat(finetune.get("seed").asInt()).isEqualTo(5);
+        assertThat(r.get("context").get("seed").asInt()).isEqualTo(5);
         assertThat(finetune.get("epochs").asInt()).isEqualTo(1);
 
         StringWriter bad = new StringWriter();

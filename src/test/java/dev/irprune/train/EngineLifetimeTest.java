@@ -25,7 +25,7 @@ class EngineLifetimeTest {
     @Test
     void aGarbageCollectionBetweenForwardAndBackwardChangesNothing() {
         DataSplit data = Datasets.load(new DataConfig(DatasetName.DEMO, null, 384, 10));
-        TrainConfig config = new TrainConfig(1, 128, 1e-3, 0.9, 0.999, 1e-7, 11);
+        TrainConfig config = TrainConfig.of(1, 128, 1e-3);
         Map<String, Tensor> quiet = train(data, config, false);
         Map<String, Tensor> collected = train(data, config, true);
         assertThat(collected.keySet()).isEqualTo(quiet.keySet());
@@ -36,8 +36,8 @@ class EngineLifetimeTest {
 
     private static Map<String, Tensor> train(DataSplit data, TrainConfig config, boolean collect) {
         var spec = TrainingTest.SMALL;
-        try (NDManager m = NDManager.newBaseManager(); Network net = Network.create(spec, Weights.initial(spec, 3), m)) {
-            Fitter fitter = new Fitter(net, config);
+        try (NDManager m = NDManager.newBaseManager(); Network net = Network.create(spec, Weights.initial(spec, 3), m);
+                Fitter fitter = new Fitter(net, config, 11)) {
             if (collect) {
                 fitter.beforeBackward = EngineLifetimeTest::collectGarbage;
             }

@@ -14,6 +14,7 @@ import dev.irprune.model.ModelFolder;
 import dev.irprune.model.Network;
 import dev.irprune.model.NetworkSpec;
 import dev.irprune.model.Vgg;
+import dev.irprune.run.RunContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingTest {
     /** VGG16 at width 1/8 with batch norm and no dropout: the setting the demo uses. */
     static final NetworkSpec SMALL = Vgg.build(new Vgg.Options(Vgg.Arch.VGG16, 0.125, 4096, true, 0, 10), InputSpec.of(1, 32, 32));
-    static final TrainConfig FAST = new TrainConfig(2, 128, 1e-3, 0.9, 0.999, 1e-7, 5);
+    static final TrainConfig FAST = TrainConfig.of(2, 128, 1e-3);
+    static final RunContext CTX = RunContext.cpu(5);
 
     static DataConfig dataConfig;
     static DataSplit demo;
@@ -40,7 +42,7 @@ class TrainingTest {
     @Test
     void twoEpochsClearlyBeatChanceAndTheSavedModelReproducesTheResult() {
         // Measured on this setting: about 0.80 test accuracy after 2 epochs of 6,000 images; chance is 0.10.
-        TrainingSummary s = Training.start(SMALL, dataConfig, demo, FAST, dir);
+        TrainingSummary s = Training.start(SMALL, dataConfig, demo, FAST, CTX, dir);
         assertThat(s.epochsDone()).isEqualTo(2);
         assertThat(s.history()).extracting(EpochStats::epoch).containsExactly(1, 2);
         assertThat(s.test().accuracy()).isGreaterThan(0.6);
@@ -62,9 +64,9 @@ class TrainingTest {
         DataSplit small = Datasets.load(new DataConfig(DatasetName.DEMO, null, 1000, 200));
         Path whole = dir.resolve("whole");
         Path split = dir.resolve("split");
-        TrainingSummary uninterrupted = Training.start(SMALL, dataConfig, small, FAST, whole);
+        TrainingSummary uninterrupted = Training.start(SMALL, dataConfig, small, FAST, CTX, whole);
 
-        Training.start(SMALL, dataConfig, small, FAST.withEpochs(1), split);
+        Training.start(SMALL, dataConfig, small, FAST.withEpochs(1), CTX, split);
         assertThat(Training.readSummary(split).epochsDone()).isEqualTo(1);
         TrainingSummary resumed = Training.resume(small, Training.readSummary(split), FAST, split);
 
@@ -88,9 +90,9 @@ class TrainingTest {
     @Test
     void theSameSeedGivesTheSameWeights() {
         DataSplit tiny = Datasets.load(new DataConfig(DatasetName.DEMO, null, 300, 50));
-        Training.start(SMALL, dataConfig, tiny, FAST.withEpochs(1), dir.resolve("a"));
-        Training.start(SMALL, dataConfig, tiny, FAST.withEpochs(1), dir.resolve("b"));
-        Training.start(SMALL, dataConfig, tiny, new TrainConfig(1, 128, 1e-3, 0.9, 0.999, 1e-7, 6), dir.resolve("c"));
+        Training.start(SMALL, dataConfig, tiny, FAST.withEpochs(1), CTX, dir.resolve("a"));
+        Training.start(SMALL, dataConfig, tiny, FAST.withEpochs(1), CTX, dir.resolve("b"));
+        Training.start(SMALL, dataConfig, tiny, FAST.withEpochs(1), RunContext.cpu(6), dir.resolve("c"));
         var a = ModelFolder.load(dir.resolve("a")).weights();
         assertThat(ModelFolder.load(dir.resolve("b")).weights()).isEqualTo(a);
         assertThat(ModelFolder.load(dir.resolve("c")).weights()).isNotEqualTo(a);
@@ -99,9 +101,9 @@ class TrainingTest {
     @Test
     void startRefusesAFolderThatHoldsARun() throws Exception {
         DataSplit tiny = Datasets.load(new DataConfig(DatasetName.DEMO, null, 256, 100));
-        Training.start(SMALL, dataConfig, tiny, FAST.withEpochs(1), dir);
+        Training.start(SMALL, dataConfig, tiny, FAST.withEpochs(1), CTX, dir);
         assertThat(Files.exists(dir.resolve("checkpoint/state.json"))).isTrue();
-        assertThatThrownBy(() -> Training.start(SMALL, dataConfig, tiny, FAST, dir))
+        assertThatThrownBy(() -> Training.start(SMALL, dataConfig, tiny, FAST, CTX, dir))
                 .isInstanceOf(InputException.class).hasMessageContaining("--resume");
         assertThatThrownBy(() -> Training.readSummary(dir.resolve("nothing")))
                 .isInstanceOf(InputException.class).hasMessageContaining("model folder not found");

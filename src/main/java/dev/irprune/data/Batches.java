@@ -1,14 +1,12 @@
-package dev.irprune.train;
+package dev.irprune.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.irprune.data.ImageSet;
-import dev.irprune.data.Normalization;
 import dev.irprune.model.InputSpec;
 import java.nio.FloatBuffer;
 
-/** Turns raw images into normalised float batches on the engine, through a 256-entry table. */
+/** Turns raw images into preprocessed float batches (N x C x H x W) on the engine, through a 256-entry table ({@link InputSpec#table()}). */
 public final class Batches {
     private final ImageSet images;
     private final float[] table;
@@ -18,7 +16,7 @@ public final class Batches {
     public Batches(ImageSet images, InputSpec input, int maxBatch) {
         check(images, input);
         this.images = images;
-        this.table = new Normalization(input.mean(), input.std()).table();
+        this.table = input.table();
         this.buffer = new float[maxBatch * images.imageBytes()];
         this.labelBuffer = new int[maxBatch];
     }

@@ -1,0 +1,91 @@
+package dev.irprune.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.irprune.data.DataConfig;
+import dev.irprune.data.DataSplit;
+import dev.irprune.io.AtomicFiles;
+import dev.irprune.io.InputException;
+import dev.irprune.io.Json;
+import dev.irprune.model.Costs;
+import dev.irprune.model.ModelFolder;
+import dev.irprune.pipeline.Apply;
+import dev.irprune.pipeline.PruneRun;
+import dev.irprune.run.RunContext;
+import dev.irprune.select.NetworkPlan;
+import dev.irprune.surgery.Surgery;
+import dev.irprune.train.Provenance;
+import dev.irprune.train.TrainConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code irprune apply}: rebuilds a pruned network from a saved plan, without deciding again. */
+@Command(header = "Rebuild a pruned network from a saved plan (decide, then cut).", name = "apply", mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Remove the channels a pruning run's report.json kept out, group by group, from the model it was made from, "
+                + "and write the result as a model folder. With --finetune-epochs N, fine-tune after each group as 'prune' does "
+                + "(the same seeds), which reproduces the run's pruned weights.")
+final class ApplyCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+
+    @Option(names = "--plan", required = true, paramLabel = "REPORT", description = "A pruning run's report.json.")
+    Path plan;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model folder the plan was made for.")
+    Path modelDir;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The model folder to write.")
+    Path out;
+
+    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "0", description = "Fine-tuning epochs after each group (default: ${DEFAULT-VALUE}).")
+    int finetuneEpochs;
+
+    @Mixin DataOptions data;
+    @Mixin TrainOptions train;
+    @Mixin RunOptions run;
+
+    @Override
+    public Integer call() {
+        AtomicFiles.checkFolder(out);
+        JsonNode tree = Json.readFile(plan, JsonNode.class);
+        NetworkPlan p;
+        try {
+            p = Json.MAPPER.treeToValue(tree.path("plan"), NetworkPlan.class);
+        } catch (Exception e) {
+            throw new InputException(plan + ": not an IRPrune report.json with a plan: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (p == null || p.groups().isEmpty()) {
+            throw new InputException(plan + ": not an IRPrune report.json with a plan");
+        }
+        ModelFolder.Contents model = ModelFolder.load(modelDir);
+        Optional<Provenance> made = TrainedWith.provenance(modelDir);
+        RunContext ctx = TrainedWith.context(spec, run.context(), made);
+        TrainConfig tc = TrainedWith.train(spec, train.config(), made).withEpochs(finetuneEpochs);
+        DataConfig dc = TrainedWith.data(spec, data.config(), made);
+        DataSplit split = null;
+        if (finetuneEpochs > 0) {
+            TrainedWith.checkChannels(model.spec(), dc);
+            split = PruneRun.load(dc, model.spec());
+        }
+        Surgery.Result r = Apply.run(model.spec(), model.weights(), p, tc, split, ctx);
+        AtomicFiles.writeFolder(out, dir -> {
+            ModelFolder.save(dir, r.spec(), r.weights());
+            new Provenance("applied the plan of " + plan + " to " + modelDir, made.map(Provenance::data).orElse(null), tc,
+                    ctx.seed()).write(dir);
+        });
+        Costs before = Costs.of(model.spec());
+        Costs after = Costs.of(r.spec());
+        var w = spec.commandLine().getOut();
+        w.printf("applied %d groups: MACs %,d -> %,d (x%.3f fewer), parameters %,d -> %,d%nmodel: %s%n", p.groups().size(),
+                before.totalMacs(), after.totalMacs(), (double) before.totalMacs() / after.totalMacs(), before.params(), after.params(),
+                out);
+        w.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.irprune.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
+
+/**
+ * Engine operations IRPrune runs in its own way. Scalars are arrays of the batch's manager, alive
+ * until the batch ends: never the engine's {@code op(Number)} forms, whose temporary scalar a
+ * garbage collection may free while the autograd graph still points at it.
+ */
+final class Ops {
+    private Ops() {}
+
+    /**
+     * Dropout at {@code rate} in training (each value kept with probability 1 - rate and scaled by
+     * 1 / (1 - rate), as Keras does), the identity otherwise. The mask is one uniform draw per
+     * value compared with 1 - rate, from the engine's seeded generator: the engine's own dropout
+     * draws its Bernoulli mask one double at a time on CPUs where it does not use MKL (AMD ones
+     * among them), which took 60 % of a 4x narrower VGG16's forward pass in training; this mask
+     * takes 40 % less time (bench/RESULTS.md).
+     */
+    static NDArray dropout(NDArray x, double rate, boolean training) {
+        if (!training || rate == 0) {
+            return x;
+        }
+        float keep = (float) (1 - rate);
+        NDArray keepArray = x.getManager().create(keep);
+        NDArray inverse = x.getManager().create(1 / keep);
+        NDArray scale = x.getManager().randomUniform(0f, 1f, x.getShape(), DataType.FLOAT32)
+                .lt(keepArray).toType(DataType.FLOAT32, false).muli(inverse);
+        return x.mul(scale);
+    }
+
+    /**
+     * Max-pooling (NCHW) of {@code kh x kw} windows with strides, without padding. In training it
+     * is the engine's max_pool2d, whose gradient goes to one maximum per window, as in the
+     * reference. In inference it is the element-wise maximum of the window's strided views: the
+     * same values without the per-window index bookkeeping of the engine's CPU kernel, which made
+     * pooling 9 % of full-width VGG16's inference and a quarter of a 4x narrower one's
+     * (bench/RESULTS.md). A 1x1 window is a strided view in both modes.
+     */
+    static NDArray maxPool(NDArray x, int kh, int kw, int sh, int sw, boolean training) {
+        long h = x.getShape().get(2);
+        long w = x.getShape().get(3);
+        long oh = (h - kh) / sh + 1;
+        long ow = (w - kw) / sw + 1;
+        if (kh == 1 && kw == 1) {
+            return x.get(new NDIndex().addAllDim(2).addSliceDim(0, (oh - 1) * sh + 1, sh).addSliceDim(0, (ow - 1) * sw + 1, sw));
+        }
+        if (training) {
+            return Pool.maxPool2d(x, new Shape(kh, kw), new Shape(sh, sw), new Shape(0, 0), false);
+        }
+        NDArray rows = null;
+        for (int i = 0; i < kh; i++) {
+            NDArray view = x.get(new NDIndex().addAllDim(2).addSliceDim(i, i + (oh - 1) * sh + 1, sh));
+            rows = rows == null ? view : rows.maximum(view);
+        }
+        NDArray out = null;
+        for (int j = 0; j < kw; j++) {
+            NDArray view = rows.get(new NDIndex().addAllDim(3).addSliceDim(j, j + (ow - 1) * sw + 1, sw));
+            out = out == null ? view : out.maximum(view);
+        }
+        return out;
+    }
+}
