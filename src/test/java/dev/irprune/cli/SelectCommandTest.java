@@ -95,6 +95,28 @@ class SelectCommandTest {
         assertThat(plan.get("budget").isNull()).isTrue();
     }
 
+    /** The decision on a two-column CSV with the dense rule at similarity S and no entropy pruning. */
+    private JsonNode denseOn(String csv, String similarity) throws IOException {
+        Path file = Files.writeString(dir.resolve("scale.csv"), csv);
+        Run run = run("select", "--activations", file.toString(), "--mode", "dense", "--entropy", "0",
+                "--similarity", similarity);
+        assertThat(run.exit()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
+    }
+
+    @Test
+    void theScaleOfTheValuesDoesNotChangeTheDecision() throws IOException {
+        // |r| = 0.5: not above 0.8, whether the first column is near 1 or near 1e-200
+        assertThat(denseOn("1,1\n2,3\n3,2\n", "0.8").get("pairs")).isEmpty();
+        assertThat(denseOn("1e-200,1\n2e-200,3\n3e-200,2\n", "0.8").get("pairs")).isEmpty();
+        // |r| = 0.9934: above 0.99 near 1 and near 1e200
+        for (String csv : new String[] {"1,1\n2,2\n3,3.5\n", "1e200,1\n2e200,2\n3e200,3.5\n"}) {
+            JsonNode pairs = denseOn(csv, "0.99").get("pairs");
+            assertThat(pairs).as(csv).hasSize(1);
+            assertThat(pairs.get(0).get("similarity").asDouble()).as(csv).isCloseTo(0.99340, within(1e-5));
+        }
+    }
+
     /** Each: file content (null: no file), the options after the file, and the error expected. */
     static Stream<Arguments> badInputs() {
         String ok = "1,2\n3,5\n4,4\n";
