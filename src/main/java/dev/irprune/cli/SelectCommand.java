@@ -3,6 +3,7 @@ package dev.irprune.cli;
 import dev.irprune.io.AtomicFiles;
 import dev.irprune.io.CsvMatrix;
 import dev.irprune.io.InputException;
+import dev.irprune.score.UnscorableException;
 import dev.irprune.select.LayerPlan;
 import dev.irprune.select.Mode;
 import dev.irprune.select.PlanJson;
@@ -68,7 +69,13 @@ final class SelectCommand implements Callable<Integer> {
         if (rows != null && rows > matrix.length) {
             throw new InputException("--rows " + rows + " is more than the " + matrix.length + " rows of " + activations);
         }
-        LayerPlan plan = SeedSelector.select(layerName(), matrix, config);
+        LayerPlan plan;
+        try {
+            plan = SeedSelector.select(layerName(), matrix, config);
+        } catch (UnscorableException e) {
+            throw new InputException(activations + ": " + (e.column() < 0 ? ""
+                    : "column " + (e.column() + 1) + " (1-based; filter " + e.column() + " in the JSON): ") + e.getMessage(), e);
+        }
         String json = PlanJson.write(plan);
         if (out != null) {
             AtomicFiles.writeString(out, json);

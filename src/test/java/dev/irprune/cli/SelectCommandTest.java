@@ -138,7 +138,12 @@ class SelectCommandTest {
                 arguments(ok, "--mode dense --entropy 0.3 --similarity 0.8 --budget 0.2", "--budget applies to --mode conv only"),
                 arguments(ok, "--mode conv --entropy 0.3 --similarity 0.8", "--mode conv needs --budget"),
                 arguments(ok, "--mode dense --entropy 0.3 --similarity 0.8 --rows 1", "--rows must be at least 2, got 1"),
-                arguments(ok, "--mode dense --entropy 0.3 --similarity 0.8 --rows 4", "--rows 4 is more than the 3 rows of"));
+                arguments(ok, "--mode dense --entropy 0.3 --similarity 0.8 --rows 4", "--rows 4 is more than the 3 rows of"),
+                arguments("1,-1e308\n2,1e308\n3,0\n", "--mode dense --entropy 0 --similarity 0.8",
+                        "in.csv: column 2 (1-based; filter 1 in the JSON): its range -1.0E308 .. 1.0E308 is wider than the"
+                        + " largest double: numpy.histogram cannot make the seed's 10 bins there (it raises ValueError)"),
+                arguments("5,1e15\n6,1e15\n", "--mode conv --entropy 0 --similarity 0.8 --budget 0",
+                        "in.csv: column 2 (1-based; filter 1 in the JSON): all its values are 1.0E15"));
     }
 
     @ParameterizedTest(name = "[{index}] {2}")
