@@ -30,13 +30,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "irprune-demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", description = "Training epochs before pruning (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", converter = Ranges.Epochs.class, description = "Training epochs before pruning (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "1", description = "Fine-tuning epochs after each layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "1", converter = Ranges.Epochs.class, description = "Fine-tuning epochs after each layer (default: ${DEFAULT-VALUE}).")
     int finetuneEpochs;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", converter = Ranges.Seed.class, description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     static final double ENTROPY = 0.3;

@@ -29,10 +29,10 @@ final class PruneCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "E", description = "Entropy threshold: filters with entropy below E are pruned (e.g. 0.3).")
+    @Parameters(index = "0", paramLabel = "E", converter = Ranges.Threshold.class, description = "Entropy threshold: filters with entropy below E are pruned (e.g. 0.3).")
     double entropy;
 
-    @Parameters(index = "1", paramLabel = "S", description = "Similarity threshold in [0, 1]: of a pair correlated above S, one filter is pruned (e.g. 0.8).")
+    @Parameters(index = "1", paramLabel = "S", converter = Ranges.Fraction.class, description = "Similarity threshold in [0, 1]: of a pair correlated above S, one filter is pruned (e.g. 0.8).")
     double similarity;
 
     @Option(names = "--model", paramLabel = "DIR", description = "A trained model folder (the reference's \"with pre-trained model\").")
@@ -41,10 +41,10 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Output folder (default: the current folder).")
     Path out;
 
-    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "3", description = "Fine-tuning epochs after each layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "3", converter = Ranges.Epochs.class, description = "Fine-tuning epochs after each layer (default: ${DEFAULT-VALUE}).")
     int finetuneEpochs;
 
-    @Option(names = "--analysis-samples", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--analysis-samples", paramLabel = "N", defaultValue = "10000", converter = Ranges.AtLeastTwo.class,
             description = "Training images on which entropy and correlation are measured (default: ${DEFAULT-VALUE}).")
     int analysisSamples;
 

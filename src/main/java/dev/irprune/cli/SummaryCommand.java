@@ -38,6 +38,7 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NetworkSpec net = modelDir != null ? ModelFolder.readSpec(modelDir) : model.spec(dataset);
+        checkCountable(net, modelDir != null ? modelDir.resolve("spec.json") + ": " : "");
         Costs costs = Costs.of(net);
         var out = spec.commandLine().getOut();
         if (json) {
@@ -48,6 +49,36 @@ final class SummaryCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Refuses (bad input, exit 2) a network whose MACs or parameters might not fit the
+     * {@code long} arithmetic of {@link Costs}, which would wrap around silently: a spec.json can
+     * hold any int widths and input sizes. Every product Costs forms for a layer is at most
+     * {@code k^2 |in| |out| + 5 |out|} (k the kernel size, 1 for other layers; |x| the number of
+     * values of a shape); if the sum of these bounds, in double precision, stays below 2^62, no
+     * product and no total overflows. The options alone can never fail this (see {@link Ranges}).
+     */
+    static void checkCountable(NetworkSpec net, String source) {
+        double bound = 0;
+        java.util.List<dev.irprune.model.Shape> outs = net.outputShapes();
+        for (int i = 0; i < outs.size(); i++) {
+            double k = net.layers().get(i) instanceof dev.irprune.model.ConvSpec c ? (double) c.kernel() * c.kernel() : 1;
+            double out = size(outs.get(i));
+            bound += k * size(net.inputShape(i)) * out + 5 * out;
+        }
+        if (!(bound < 0x1p62)) {
+            throw new dev.irprune.io.InputException(source + "the network is too large to count: its MACs or parameters"
+                    + " could exceed " + Long.MAX_VALUE);
+        }
+    }
+
+    private static double size(dev.irprune.model.Shape shape) {
+        double n = 1;
+        for (int d : shape.dims()) {
+            n *= d;
+        }
+        return n;
     }
 
     static String render(NetworkSpec net, Costs costs) {

@@ -128,16 +128,16 @@ class SelectCommandTest {
                 arguments("1,2\n3,Infinity\n", "--mode dense --entropy 0.3 --similarity 0.8", "row 2, column 2: 'Infinity' is not allowed"),
                 arguments("1,2\n", "--mode dense --entropy 0.3 --similarity 0.8", "at least 2 rows are needed, the file has 1"),
                 arguments(null, "--mode dense --entropy 0.3 --similarity 0.8", "file not found"),
-                arguments(ok, "--mode dense --entropy -1 --similarity 0.8", "--entropy must be a finite number >= 0, got -1.0"),
-                arguments(ok, "--mode dense --entropy NaN --similarity 0.8", "--entropy must be a finite number >= 0, got NaN"),
-                arguments(ok, "--mode dense --entropy 0.3 --similarity 1.5", "--similarity must be between 0 and 1, got 1.5"),
-                arguments(ok, "--mode dense --entropy 0.3 --similarity -0.1", "--similarity must be between 0 and 1, got -0.1"),
-                arguments(ok, "--mode conv --entropy 0.3 --similarity 0.8 --budget 1.5", "--budget must be between 0 and 1, got 1.5"),
-                arguments(ok, "--mode conv --entropy 0.3 --similarity 0.8 --budget -0.2", "--budget must be between 0 and 1, got -0.2"),
+                arguments(ok, "--mode dense --entropy -1 --similarity 0.8", "Invalid value for option '--entropy': '-1' is not a finite number >= 0"),
+                arguments(ok, "--mode dense --entropy NaN --similarity 0.8", "Invalid value for option '--entropy': 'NaN' is not a finite number >= 0"),
+                arguments(ok, "--mode dense --entropy 0.3 --similarity 1.5", "Invalid value for option '--similarity': '1.5' is not a number from 0 to 1"),
+                arguments(ok, "--mode dense --entropy 0.3 --similarity -0.1", "Invalid value for option '--similarity': '-0.1' is not a number from 0 to 1"),
+                arguments(ok, "--mode conv --entropy 0.3 --similarity 0.8 --budget 1.5", "Invalid value for option '--budget': '1.5' is not a number from 0 to 1"),
+                arguments(ok, "--mode conv --entropy 0.3 --similarity 0.8 --budget -0.2", "Invalid value for option '--budget': '-0.2' is not a number from 0 to 1"),
                 arguments(ok, "--mode pool --entropy 0.3 --similarity 0.8", "--mode: unknown mode 'pool': expected conv or dense"),
                 arguments(ok, "--mode dense --entropy 0.3 --similarity 0.8 --budget 0.2", "--budget applies to --mode conv only"),
                 arguments(ok, "--mode conv --entropy 0.3 --similarity 0.8", "--mode conv needs --budget"),
-                arguments(ok, "--mode dense --entropy 0.3 --similarity 0.8 --rows 1", "--rows must be at least 2, got 1"),
+                arguments(ok, "--mode dense --entropy 0.3 --similarity 0.8 --rows 1", "Invalid value for option '--rows': '1' is not a whole number from 2 to 2147483647"),
                 arguments(ok, "--mode dense --entropy 0.3 --similarity 0.8 --rows 4", "--rows 4 is more than the 3 rows of"),
                 arguments("1,-1e308\n2,1e308\n3,0\n", "--mode dense --entropy 0 --similarity 0.8",
                         "in.csv: column 2 (1-based; filter 1 in the JSON): its range -1.0E308 .. 1.0E308 is wider than the"
@@ -165,6 +165,30 @@ class SelectCommandTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.equals("in.csv"));
         }
+    }
+
+    @Test
+    void tooManyColumnsForTheSimilarityMatrixIsBadInput() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int row = 0; row < 2; row++) {
+            for (int col = 0; col < 65_001; col++) {
+                text.append(col == 0 ? "" : ",").append((col + row) % 2);
+            }
+            text.append('\n');
+        }
+        Path csv = Files.writeString(dir.resolve("wide.csv"), text);
+        Path out = dir.resolve("wide.json");
+        Run run = run("select", "--activations", csv.toString(), "--mode", "conv", "--entropy", "0", "--similarity", "0.8",
+                "--budget", "1", "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("irprune: " + csv + ": similarity of 65001 columns: supported are 1 .. 65000");
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(out).doesNotExist();
+        // without redundancy pruning no similarity is needed, and so no limit applies
+        Run entropyOnly = run("select", "--activations", csv.toString(), "--mode", "conv", "--entropy", "0",
+                "--similarity", "0.8", "--budget", "0", "--out", out.toString());
+        assertThat(entropyOnly.exit()).as(entropyOnly.err()).isZero();
+        assertThat(JSON.readTree(out.toFile()).get("channels").asInt()).isEqualTo(65_001);
     }
 
     @Test
