@@ -78,8 +78,11 @@ public final class AtomicFiles {
         }
     }
 
-    /** Why {@code e} means that a folder takes no new files; null for other failures (e.g. a full disk). */
-    private static String unwritable(IOException e) {
+    /**
+     * Why {@code e} means that a folder takes no new files (permission denied, a read-only file
+     * system, a file in the way, ...), in a few words; null for other failures (e.g. a full disk).
+     */
+    public static String unwritable(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
