@@ -43,7 +43,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The model folder to write.")
     Path out;
 
-    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "0", description = "Fine-tuning epochs after each group (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "0", converter = Ranges.Epochs.class, description = "Fine-tuning epochs after each group (default: ${DEFAULT-VALUE}).")
     int finetuneEpochs;
 
     @Mixin DataOptions data;

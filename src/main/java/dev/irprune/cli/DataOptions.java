@@ -29,11 +29,11 @@ public final class DataOptions {
                     + "(Debian package dataset-fashion-mnist). Not for demo.")
     Path dataDir;
 
-    @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0", converter = Count.class,
+    @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0", converter = Ranges.ImageLimit.class,
             description = "Use only the first N training images (default: 0 = all).")
     int trainLimit;
 
-    @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0", converter = Count.class,
+    @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0", converter = Ranges.ImageLimit.class,
             description = "Use only the first N test images (default: 0 = all).")
     int testLimit;
 
@@ -66,23 +66,6 @@ public final class DataOptions {
         @Override
         public Iterator<String> iterator() {
             return DatasetName.cliNames().iterator();
-        }
-    }
-
-    /** A whole number >= 0. */
-    static final class Count implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            int n;
-            try {
-                n = Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a whole number");
-            }
-            if (n < 0) {
-                throw new TypeConversionException("'" + value + "' is negative; use 0 for all images");
-            }
-            return n;
         }
     }
 }

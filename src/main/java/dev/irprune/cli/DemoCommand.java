@@ -32,21 +32,21 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "irprune-demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", description = "Training epochs before pruning (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", converter = Ranges.Epochs.class, description = "Training epochs before pruning (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "1", description = "Fine-tuning epochs after each layer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "1", converter = Ranges.Epochs.class, description = "Fine-tuning epochs after each layer (default: ${DEFAULT-VALUE}).")
     int finetuneEpochs;
 
-    @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0", converter = Ranges.ImageLimit.class,
             description = "Use only the first N of the 12,000 training images, for a quicker look (default: 0 = all).")
     int trainLimit;
 
-    @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0", converter = Ranges.ImageLimit.class,
             description = "Use only the first N of the 2,000 test images (default: 0 = all).")
     int testLimit;
 
-    @Option(names = "--analysis-samples", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--analysis-samples", paramLabel = "N", defaultValue = "10000", converter = Ranges.AtLeastTwo.class,
             description = "Training images on which entropy and correlation are measured (default: ${DEFAULT-VALUE}).")
     int analysisSamples;
 

@@ -21,18 +21,19 @@ final class ModelOptions {
             description = "Network: vgg11, vgg13, vgg16, vgg19 (as the reference builds VGG16), or resnet20, resnet32, resnet44, resnet56, resnet110 (He et al. 2016, CIFAR) (default: ${DEFAULT-VALUE}).")
     Arch arch;
 
-    @Option(names = "--width", paramLabel = "F", defaultValue = "1",
-            description = "Multiplies every convolution and dense hidden width, at least 1 filter (e.g. 0.25 for a quarter; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", paramLabel = "F", defaultValue = "1", converter = Ranges.Width.class,
+            description = "Multiplies every convolution and dense hidden width, at least 1 filter; > 0 and <= 8 (e.g. 0.25 for a quarter; default: ${DEFAULT-VALUE}).")
     double width;
 
-    @Option(names = "--dense-width", paramLabel = "N", defaultValue = "4096",
-            description = "VGG: units of the two hidden dense layers before --width (default: ${DEFAULT-VALUE}; 512 is common for CIFAR).")
+    @Option(names = "--dense-width", paramLabel = "N", defaultValue = "4096", converter = Ranges.DenseWidth.class,
+            description = "VGG: units of the two hidden dense layers before --width, 1 .. 32768, and at most 32768 after it (default: ${DEFAULT-VALUE}; 512 is common for CIFAR).")
     int denseWidth;
 
     @Option(names = "--batch-norm", description = "VGG: batch normalisation after each convolution (trains much faster; not in the reference). ResNets always have it.")
     boolean batchNorm;
 
-    @Option(names = "--dropout", paramLabel = "RATE", defaultValue = "0.5", description = "VGG: dropout rate, 0 for none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dropout", paramLabel = "RATE", defaultValue = "0.5", converter = Ranges.Dropout.class,
+            description = "VGG: dropout rate, >= 0 and < 1, 0 for none (default: ${DEFAULT-VALUE}).")
     double dropout;
 
     @Option(names = "--shortcut", paramLabel = "A|B", defaultValue = "A",
@@ -41,6 +42,11 @@ final class ModelOptions {
 
     /** The network for images of {@code channels x 32 x 32} and {@code classes} classes. */
     NetworkSpec spec(int channels, int classes) {
+        long units = Math.round(denseWidth * width);
+        if (!arch.isResNet() && units > Ranges.MAX_UNITS) {
+            throw new InputException("--dense-width " + denseWidth + " at --width " + width + " gives "
+                    + units + " units per dense layer; at most " + Ranges.MAX_UNITS + " are supported");
+        }
         try {
             InputSpec input = InputSpec.of(channels, 32, 32);
             if (arch.isResNet()) {

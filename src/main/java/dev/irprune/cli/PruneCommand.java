@@ -45,17 +45,17 @@ final class PruneCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "E", description = "Entropy threshold of the reference rule: filters with entropy below E are pruned (e.g. 0.3).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "E", converter = Ranges.Threshold.class, description = "Entropy threshold of the reference rule: filters with entropy below E are pruned (e.g. 0.3).")
     Double entropy;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "S", description = "Similarity threshold of the reference rule, in [0, 1]: of a pair correlated above S, one filter is pruned (e.g. 0.8).")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "S", converter = Ranges.Fraction.class, description = "Similarity threshold of the reference rule, in [0, 1]: of a pair correlated above S, one filter is pruned (e.g. 0.8).")
     Double similarity;
 
     @Option(names = "--criterion", paramLabel = "NAME", defaultValue = "seed",
             description = "seed (the reference rule, with E and S), entropy, redundancy, l1, l2, bn-scale, hrank or random (default: ${DEFAULT-VALUE}).")
     String criterion;
 
-    @Option(names = "--ratio", paramLabel = "R", description = "With a criterion other than seed: keep the best-scored share R of every group's channels, 0 < R <= 1.")
+    @Option(names = "--ratio", paramLabel = "R", converter = Ranges.Fraction.class, description = "With a criterion other than seed: keep the best-scored share R of every group's channels, 0 < R <= 1.")
     Double ratio;
 
     @Option(names = "--widths-from", paramLabel = "REPORT", description = "With a criterion other than seed: keep exactly as many channels per group as the run of this report.json kept (matched architecture).")
@@ -74,10 +74,10 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the interrupted run in --out with its recorded settings.")
     boolean resume;
 
-    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "3", description = "Fine-tuning epochs after each group (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "3", converter = Ranges.Epochs.class, description = "Fine-tuning epochs after each group (default: ${DEFAULT-VALUE}).")
     int finetuneEpochs;
 
-    @Option(names = "--analysis-samples", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--analysis-samples", paramLabel = "N", defaultValue = "10000", converter = Ranges.AtLeastTwo.class,
             description = "Training images on which activations are measured (default: ${DEFAULT-VALUE}).")
     int analysisSamples;
 

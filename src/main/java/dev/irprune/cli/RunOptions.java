@@ -14,7 +14,7 @@ final class RunOptions {
             description = "Engine threads for each operation (default: 0 = one per core). The same seed on the same machine with the same thread count gives the same bytes.")
     int threads;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", converter = Ranges.Seed.class,
             description = "Seed of initial weights, shuffling, dropout and random choices (default: ${DEFAULT-VALUE}).")
     long seed;
 

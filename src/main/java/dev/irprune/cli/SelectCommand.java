@@ -3,6 +3,7 @@ package dev.irprune.cli;
 import dev.irprune.io.AtomicFiles;
 import dev.irprune.io.CsvMatrix;
 import dev.irprune.io.InputException;
+import dev.irprune.score.UnscorableException;
 import dev.irprune.select.LayerPlan;
 import dev.irprune.select.Mode;
 import dev.irprune.select.PlanJson;
@@ -38,19 +39,19 @@ final class SelectCommand implements Callable<Integer> {
             description = "conv: greedy redundancy pruning within a budget; dense: one pass on the first rows.")
     String mode;
 
-    @Option(names = "--entropy", required = true, paramLabel = "E",
+    @Option(names = "--entropy", required = true, paramLabel = "E", converter = Ranges.Threshold.class,
             description = "Prune filters whose entropy is below E (E >= 0).")
     double entropy;
 
-    @Option(names = "--similarity", required = true, paramLabel = "S",
+    @Option(names = "--similarity", required = true, paramLabel = "S", converter = Ranges.Fraction.class,
             description = "Pair filters whose |correlation| is above S (0 <= S <= 1).")
     double similarity;
 
-    @Option(names = "--budget", paramLabel = "P",
+    @Option(names = "--budget", paramLabel = "P", converter = Ranges.Fraction.class,
             description = "conv only, required there: redundancy may prune at most floor((C - n_entropy) * P) filters (0 <= P <= 1).")
     Double budget;
 
-    @Option(names = "--rows", paramLabel = "N",
+    @Option(names = "--rows", paramLabel = "N", converter = Ranges.AtLeastTwo.class,
             description = "Leading rows the similarity uses (at least 2; default: all rows for conv, 300 for dense).")
     Integer rows;
 
@@ -61,6 +62,9 @@ final class SelectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SelectionConfig config = config();
+        if (out != null) {
+            AtomicFiles.checkFile(out);
+        }
         double[][] matrix = CsvMatrix.read(activations);
         if (matrix.length < 2) {
             throw new InputException(activations + ": at least 2 rows are needed, the file has " + matrix.length);
@@ -68,7 +72,13 @@ final class SelectCommand implements Callable<Integer> {
         if (rows != null && rows > matrix.length) {
             throw new InputException("--rows " + rows + " is more than the " + matrix.length + " rows of " + activations);
         }
-        LayerPlan plan = SeedSelector.select(layerName(), matrix, config);
+        LayerPlan plan;
+        try {
+            plan = SeedSelector.select(layerName(), matrix, config);
+        } catch (UnscorableException e) {
+            throw new InputException(activations + ": " + (e.column() < 0 ? ""
+                    : "column " + (e.column() + 1) + " (1-based; filter " + e.column() + " in the JSON): ") + e.getMessage(), e);
+        }
         String json = PlanJson.write(plan);
         if (out != null) {
             AtomicFiles.writeString(out, json);
@@ -80,7 +90,7 @@ final class SelectCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The options as a config, or one clear line about the first bad one. */
+    /** The options as a config, or one clear line about the first bad one (the ranges are the converters'). */
     SelectionConfig config() {
         Mode m;
         try {
@@ -88,23 +98,11 @@ final class SelectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("--mode: " + e.getMessage());
         }
-        if (Double.isNaN(entropy) || entropy < 0 || Double.isInfinite(entropy)) {
-            throw new InputException("--entropy must be a finite number >= 0, got " + entropy);
-        }
-        if (!(similarity >= 0 && similarity <= 1)) {
-            throw new InputException("--similarity must be between 0 and 1, got " + similarity);
-        }
         if (m == Mode.DENSE && budget != null) {
             throw new InputException("--budget applies to --mode conv only; dense mode has no budget");
         }
         if (m == Mode.CONV && budget == null) {
             throw new InputException("--mode conv needs --budget P (0 <= P <= 1)");
-        }
-        if (budget != null && !(budget >= 0 && budget <= 1)) {
-            throw new InputException("--budget must be between 0 and 1, got " + budget);
-        }
-        if (rows != null && rows < 2) {
-            throw new InputException("--rows must be at least 2, got " + rows);
         }
         SelectionConfig config = m == Mode.CONV
                 ? SelectionConfig.conv(entropy, similarity, budget)

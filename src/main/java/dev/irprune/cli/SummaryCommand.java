@@ -48,7 +48,8 @@ final class SummaryCommand implements Callable<Integer> {
         try {
             costs = Costs.of(net);
         } catch (ArithmeticException e) {
-            throw new dev.irprune.io.InputException("the network is too large to count: its MACs or parameters overflow a 64-bit count");
+            throw new dev.irprune.io.InputException((modelDir != null ? modelDir.resolve("spec.json") + ": " : "")
+                    + "the network is too large to count: its MACs or parameters overflow a 64-bit count");
         }
         var out = spec.commandLine().getOut();
         if (json) {

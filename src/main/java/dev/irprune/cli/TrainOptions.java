@@ -6,13 +6,16 @@ import picocli.CommandLine.Option;
 
 /** Options of training: Adam's learning rate, batch size and epochs. */
 final class TrainOptions {
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "400", description = "Training epochs (default: ${DEFAULT-VALUE}, as the reference).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "400", converter = Ranges.Epochs.class,
+            description = "Training epochs, 0 .. 100000 (default: ${DEFAULT-VALUE}, as the reference).")
     int epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128", converter = Ranges.BatchSize.class,
+            description = "Images per step, 1 .. 65536 (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "7.5e-5", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "7.5e-5", converter = Ranges.LearningRate.class,
+            description = "Adam learning rate, > 0 and <= 1 (default: ${DEFAULT-VALUE}).")
     double lr;
 
     TrainConfig config() {

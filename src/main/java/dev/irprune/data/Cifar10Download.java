@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * Fetches the CIFAR-10 binary archive, checks its MD5, extracts it safely and moves the six batch
  * files into a folder. The archive and the extraction live in hidden temporary files beside the
  * target and are deleted whatever happens, so a failure leaves no partial files.
+ *
+ * <p>Nothing waits forever: connecting may take {@link #CONNECT_TIMEOUT}, the response headers
+ * {@link #RESPONSE_TIMEOUT}, and every read of the body {@link #STALL_TIMEOUT} (or the stall
+ * timeout given): a server that stops sending mid-body ends the download with the usual one-line
+ * "download failed" message, saying how long nothing came and how many bytes had.
  */
 public final class Cifar10Download {
     private static final Logger log = LoggerFactory.getLogger(Cifar10Download.class);
@@ -36,12 +41,15 @@ public final class Cifar10Download {
     public static final String OFFICIAL_MD5 = "c32a1d4ab5d03f1284b67883e8d87530";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+    /** Longest wait for the next bytes of the body before the download fails. */
+    public static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
     private static final int BUFFER = 1 << 16;
     /** Progress is logged every tenth of the archive, but not more often than every this many bytes. */
     private static final long PROGRESS_STEP = 8L << 20;
 
     private final URI url;
     private final String md5;
+    private final Duration stallTimeout;
 
     /** The official archive and checksum. */
     public Cifar10Download() {
@@ -50,6 +58,14 @@ public final class Cifar10Download {
 
     /** Another source of the same archive: an http, https or file URL and its MD5 in hex. */
     public Cifar10Download(URI url, String md5) {
+        this(url, md5, STALL_TIMEOUT);
+    }
+
+    /**
+     * As {@link #Cifar10Download(URI, String)}, failing when a read of the body gets no data for
+     * {@code stallTimeout} (positive).
+     */
+    public Cifar10Download(URI url, String md5, Duration stallTimeout) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!List.of("http", "https", "file").contains(scheme)) {
             throw new IllegalArgumentException("unsupported URL " + url + ": expected http, https or file");
@@ -57,8 +73,12 @@ public final class Cifar10Download {
         if (md5 == null || !md5.matches("[0-9a-fA-F]{32}")) {
             throw new IllegalArgumentException("MD5 must be 32 hex digits, got " + md5);
         }
+        if (stallTimeout == null || stallTimeout.isNegative() || stallTimeout.isZero()) {
+            throw new IllegalArgumentException("the stall timeout must be positive, got " + stallTimeout);
+        }
         this.url = url;
         this.md5 = md5.toLowerCase(Locale.ROOT);
+        this.stallTimeout = stallTimeout;
     }
 
     public URI url() {
@@ -105,6 +125,10 @@ public final class Cifar10Download {
             finished = true;
             log.info("CIFAR-10 is ready in {}", dir);
         } catch (IOException e) {
+            String why = AtomicFiles.unwritable(e);
+            if (why != null) {
+                throw offline(dir, missing, "cannot write into " + dir + ": " + why);
+            }
             throw new UncheckedIOException("cannot store CIFAR-10 in " + dir + ": " + e.getMessage(), e);
         } finally {
             TarGz.deleteQuietly(archive);
@@ -125,7 +149,7 @@ public final class Cifar10Download {
     private String fetch(Path archive, Path dir, List<String> missing) throws IOException {
         MessageDigest digest = newMd5();
         Source source = open(dir, missing);
-        try (InputStream in = source.in(); OutputStream out = Files.newOutputStream(archive)) {
+        try (InputStream in = new StallGuard(source.in(), stallTimeout); OutputStream out = Files.newOutputStream(archive)) {
             byte[] buffer = new byte[BUFFER];
             long done = 0;
             long step = Math.max(PROGRESS_STEP, source.length() / 10);
@@ -134,6 +158,9 @@ public final class Cifar10Download {
                 int n;
                 try {
                     n = in.read(buffer);
+                } catch (StallGuard.Stalled e) {
+                    throw offline(dir, missing, "no data for " + seconds(stallTimeout) + " s after " + done
+                            + (source.length() >= 0 ? " of " + source.length() : "") + " bytes");
                 } catch (IOException e) {
                     throw offline(dir, missing, describe(e));
                 }
@@ -202,6 +229,10 @@ public final class Cifar10Download {
                 + String.join(", ", missing) + ", and the download from " + url + " failed (" + reason
                 + "); get " + url + " (MD5 " + md5 + ") and put the six .bin files from its folder "
                 + Cifar10.ARCHIVE_FOLDER + " into " + dir + ", or pass --data-dir with a folder that has them");
+    }
+
+    private static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private static String megabytes(long bytes) {

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -24,14 +29,19 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /**
+     * Writes {@code target} whole or not at all. A target that is a folder or lies inside a file,
+     * or a folder that takes no new files (permission denied, a read-only file system, ...) is an
+     * {@link InputException} (one line, exit 2); a failure while writing is an
+     * {@link UncheckedIOException}.
+     */
     public static void write(Path target, Writer writer) {
         Path abs = target.toAbsolutePath().normalize();
         Path dir = abs.getParent();
         checkWritable(target, abs);
         Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            tmp = tempFileIn(dir, "." + abs.getFileName(), target);
             setReadable(tmp);
             try (java.io.FileOutputStream fos = new java.io.FileOutputStream(tmp.toFile());
                     OutputStream out = new java.io.BufferedOutputStream(fos, 1 << 16)) {
@@ -56,12 +66,82 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temporary file is hidden and named after the target
-                }
+            deleteQuietly(tmp);
+        }
+    }
+
+    /**
+     * Fails with one line, before any work, if {@link #write} could not write {@code target}: it
+     * is a folder, it lies inside a file, or the folder it would go in takes no new files (tried
+     * with a hidden temporary file in the nearest existing folder, deleted at once).
+     */
+    public static void checkFile(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        checkWritable(target, abs);
+        probe(target, abs.getParent());
+    }
+
+    /**
+     * Creates {@code dir} if needed and a hidden temporary file in it; where that fails because
+     * the place takes no new files, an {@link InputException} naming {@code target}.
+     */
+    private static Path tempFileIn(Path dir, String prefix, Path target) throws IOException {
+        try {
+            Files.createDirectories(dir);
+            return Files.createTempFile(dir, prefix, ".tmp");
+        } catch (IOException e) {
+            String why = unwritable(e);
+            if (why == null) {
+                throw e;
+            }
+            throw new InputException(target + ": cannot write into " + dir + ": " + why, e);
+        }
+    }
+
+    /**
+     * Why {@code e} means that a folder takes no new files (permission denied, a read-only file
+     * system, a file in the way, ...), in a few words; null for other failures (e.g. a full disk).
+     */
+    public static String unwritable(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "it takes no new files";
+        }
+        if (e instanceof NotDirectoryException || e instanceof FileAlreadyExistsException) {
+            return "a file is in the way";
+        }
+        String reason = e instanceof FileSystemException f ? f.getReason() : null;
+        return reason != null && (reason.contains("Read-only file system") || reason.contains("Operation not permitted"))
+                ? reason.toLowerCase(java.util.Locale.ROOT) : null;
+    }
+
+    /** Tries a hidden temporary file in the nearest existing folder of {@code dir}, for {@code target}. */
+    private static void probe(Path target, Path dir) {
+        Path p = dir;
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return;
+        }
+        Path tmp = null;
+        try {
+            tmp = tempFileIn(p, ".irprune-probe", target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into " + p + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp != null) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // best effort: the temporary file is hidden and named after the target
             }
         }
     }
@@ -90,7 +170,11 @@ public final class AtomicFiles {
         }
     }
 
-    /** Fails with one line if {@code dir} cannot be an output folder (it is a file, or inside one). */
+    /**
+     * Fails with one line if {@code dir} cannot be an output folder: it is a file, it lies inside
+     * one, or the nearest existing folder takes no new files (tried with a hidden temporary file,
+     * deleted at once). Commands call it before any work.
+     */
     public static void checkFolder(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         for (Path p = abs; p != null; p = p.getParent()) {
@@ -98,6 +182,7 @@ public final class AtomicFiles {
                 if (!Files.isDirectory(p)) {
                     throw new InputException(dir + ": " + (p.equals(abs) ? "is a file, not a folder" : p + " is a file, not a folder"));
                 }
+                probe(dir, p);
                 return;
             }
         }

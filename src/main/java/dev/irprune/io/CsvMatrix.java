@@ -27,6 +27,8 @@ public final class CsvMatrix {
     private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
     private static final double[] POW10 = new double[23];
     private static final long EXACT_LIMIT = 1L << 53;
+    /** The longest row: the largest byte array a JVM allocates. */
+    static final int MAX_ROW_BYTES = Integer.MAX_VALUE - 8;
 
     static {
         POW10[0] = 1;
@@ -36,15 +38,18 @@ public final class CsvMatrix {
     }
 
     private final String source;
-    private byte[] buf = new byte[1 << 20];
+    private final int maxRowBytes;
+    private byte[] buf;
     private int start;
     private int end;
     private boolean eof;
     /** Where the cell read by {@link #fastCell} ends. */
     private int next;
 
-    private CsvMatrix(String source) {
+    private CsvMatrix(String source, int maxRowBytes) {
         this.source = source;
+        this.maxRowBytes = maxRowBytes;
+        this.buf = new byte[Math.min(1 << 20, maxRowBytes)];
     }
 
     /** The rows of the file, each of the same length. At least one row, else an error. */
@@ -53,7 +58,7 @@ public final class CsvMatrix {
             throw new InputException(file + " is a folder, not a CSV file");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return new CsvMatrix(file.toString()).parse(in);
+            return new CsvMatrix(file.toString(), MAX_ROW_BYTES).parse(in);
         } catch (NoSuchFileException e) {
             throw new InputException("file not found: " + file, e);
         } catch (AccessDeniedException e) {
@@ -65,7 +70,12 @@ public final class CsvMatrix {
 
     /** Reads a CSV matrix from a stream; {@code source} names it in error messages. */
     public static double[][] read(InputStream in, String source) throws IOException {
-        return new CsvMatrix(source).parse(in);
+        return read(in, source, MAX_ROW_BYTES);
+    }
+
+    /** As {@link #read(InputStream, String)}, with rows of at most {@code maxRowBytes} bytes (line end included). */
+    static double[][] read(InputStream in, String source, int maxRowBytes) throws IOException {
+        return new CsvMatrix(source, maxRowBytes).parse(in);
     }
 
     private double[][] parse(InputStream in) throws IOException {
@@ -74,7 +84,7 @@ public final class CsvMatrix {
         int line = 0;
         int firstBlank = 0;
         int lineEnd;
-        while ((lineEnd = nextLine(in)) >= 0) {
+        while ((lineEnd = nextLine(in, line + 1)) >= 0) {
             line++;
             int s = start;
             int e = lineEnd;
@@ -103,8 +113,11 @@ public final class CsvMatrix {
         return rows.toArray(new double[0][]);
     }
 
-    /** Index of the next line's end (its LF, or the end of input) from {@code start}; -1 at EOF. */
-    private int nextLine(InputStream in) throws IOException {
+    /**
+     * Index of the next line's end (its LF, or the end of input) from {@code start}; -1 at EOF. A
+     * row longer than the buffer can grow is an {@link InputException} naming it ({@code line}).
+     */
+    private int nextLine(InputStream in, int line) throws IOException {
         int scan = start;
         while (true) {
             for (int k = scan; k < end; k++) {
@@ -121,7 +134,11 @@ public final class CsvMatrix {
                 end -= start;
                 start = 0;
             } else if (end == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
+                if (buf.length == maxRowBytes) {
+                    throw new InputException(source + ": row " + line + " is longer than " + maxRowBytes
+                            + " bytes, the most supported");
+                }
+                buf = Arrays.copyOf(buf, (int) Math.min(maxRowBytes, 2L * buf.length));
             }
             int n = in.read(buf, end, buf.length - end);
             if (n < 0) {

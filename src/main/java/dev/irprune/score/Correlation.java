@@ -15,6 +15,22 @@ import java.util.stream.IntStream;
  * as such (every value equal), not through their mean: the floating-point mean of, say, 2,000
  * copies of 0.37 is not exactly 0.37, and centring by it would leave a tiny non-zero column whose
  * correlations are defined (two such columns would even look perfectly correlated).
+ *
+ * <p><b>Any scale.</b> Before anything is summed, each column is multiplied by the power of two
+ * {@code 2^-e} that brings its largest magnitude into [1, 2) ({@code e} its binary exponent). So
+ * the sum behind the mean cannot overflow (at most 2N in magnitude), and since a non-constant
+ * column then has two values at least one unit in the last place of 1 apart, its centred column
+ * has a largest magnitude between about 2^-54 and 4: squared norms lie within [2^-108, 16N] and
+ * their product can neither overflow nor underflow, whether the file holds values near 1e-300 or
+ * near 1e300. Without this, values near 1e-200 give squared norms of 0 (a cross product over
+ * zero: similarity 1), values near 1e200 infinite ones (similarity 0), and values near 1e308 an
+ * infinite mean. Multiplying by a power of two is exact (for values that stay normal), and
+ * Pearson's r is the same for a column and any multiple of it; for every column whose values
+ * and products stay normal, which is all ordinary data, every intermediate result is the
+ * unscaled one times a power of two, and the similarity has exactly the bits of the unscaled
+ * formula: decisions do not change. Scaling a column by any factor that keeps it finite changes
+ * its similarities only by the rounding of the scaled values themselves (by a power of two:
+ * not at all). It costs one more read of the matrix; the product stays one product.
  */
 public final class Correlation {
     private static final int ROWS_PER_STEP = 4;
@@ -30,7 +46,8 @@ public final class Correlation {
 
     /**
      * |Pearson correlation| of every pair of columns, on the first {@code rowCount} rows only
-     * (at least 2). Values must be finite.
+     * (at least 2). Values must be finite (else an {@link IllegalArgumentException} naming the
+     * column, 0-based); their scale does not matter (see the class comment).
      */
     public static SimilarityMatrix absolutePearson(double[][] rows, int rowCount) {
         if (rowCount < 2 || rowCount > rows.length) {
@@ -62,9 +79,12 @@ public final class Correlation {
         return Math.abs(Math.max(Math.min(r, 1.0), -1.0));
     }
 
-    /** The first rows, each column minus its mean; a constant column becomes exactly zero. */
+    /**
+     * The first rows, each column scaled by {@code 2^-e} (its largest magnitude into [1, 2)) and
+     * minus its mean; a constant column becomes exactly zero.
+     */
     private static double[][] centred(double[][] rows, int n, int c) {
-        double[] mean = new double[c];
+        double[] peak = new double[c];
         boolean[] varies = new boolean[c];
         double[] first = rows[0];
         for (int k = 0; k < n; k++) {
@@ -73,22 +93,45 @@ public final class Correlation {
                 throw new IllegalArgumentException("ragged matrix: row " + k + " has " + row.length + " values, expected " + c);
             }
             for (int j = 0; j < c; j++) {
-                mean[j] += row[j];
+                peak[j] = Math.max(peak[j], Math.abs(row[j]));
                 varies[j] |= row[j] != first[j];
             }
         }
+        double[] scale = new double[c];
         for (int j = 0; j < c; j++) {
-            mean[j] = varies[j] ? mean[j] / n : first[j];
+            scale[j] = unitScale(peak[j], j);
+        }
+        double[] mean = new double[c];
+        for (int k = 0; k < n; k++) {
+            double[] row = rows[k];
+            for (int j = 0; j < c; j++) {
+                mean[j] += row[j] * scale[j];
+            }
+        }
+        for (int j = 0; j < c; j++) {
+            mean[j] = varies[j] ? mean[j] / n : first[j] * scale[j];
         }
         double[][] z = new double[n][c];
         for (int k = 0; k < n; k++) {
             double[] row = rows[k];
             double[] out = z[k];
             for (int j = 0; j < c; j++) {
-                out[j] = row[j] - mean[j];
+                out[j] = row[j] * scale[j] - mean[j];
             }
         }
         return z;
+    }
+
+    /**
+     * The power of two {@code 2^-e} for a column whose largest magnitude is {@code peak = m 2^e}
+     * (1 <= m < 2); 1 for a column of zeros. For a subnormal peak it is 2^1023, which leaves the
+     * peak at 2^-51 or more: still far from any underflow of the products.
+     */
+    static double unitScale(double peak, int column) {
+        if (!Double.isFinite(peak)) {
+            throw new IllegalArgumentException("correlation needs finite values; column " + column + " has " + peak);
+        }
+        return peak == 0 ? 1.0 : Math.scalb(1.0, -Math.getExponent(peak));
     }
 
     /** Sum over rows of z_i * z_i, in the same order as every cross product. */

@@ -14,7 +14,27 @@ package dev.irprune.score;
  *       numpy's order.
  * </ul>
  *
- * <p>Values must be finite. Pure functions; nothing here is stateful.
+ * <p><b>Where numpy refuses.</b> numpy.histogram raises ValueError in two cases, and so does this
+ * class, with an {@link UnscorableException} naming the column (0-based): when the minimum or
+ * maximum is not finite ({@code _get_outer_edges}), and when the 11 edges it computed are not
+ * strictly increasing ({@code _get_bin_edges}: {@code any(edges[:-1] >= edges[1:])}, since numpy
+ * 2.2). The second happens when {@code max - min} overflows (e.g. -1e308 and 1e308: the step is
+ * infinite, the edges are NaN, inf, ..., inf, max), and when the range is too narrow for 10 bins
+ * of non-zero width at its magnitude (e.g. 1 and the next double, 0 and 4.9e-324, or a constant
+ * column of 1e15, whose widened range v - 0.5 .. v + 0.5 holds too few doubles). numpy before
+ * 2.2 returned numbers there, from bins of zero width or from NaN and infinite edges (whose
+ * classes depend on how digitize's binary search meets a NaN), and this class, counting edges,
+ * returned others (-0.608 for -1e308 and 1e308: a negative "entropy"); refusing is the current
+ * numpy's answer, and the one that is never wrong. Everywhere else the value is
+ * numpy's, bit for bit; with at least 2 values it is never negative (the maximum has its own
+ * class, so no count reaches N except in a constant column, whose value lands in class 5 or
+ * more). Only the constant column of a single value would give a negative number (-2 ln 2), so a
+ * column needs at least 2 values.
+ *
+ * <p>With a finite range nothing else can overflow: the edges lie between min and max, and the
+ * class of a value is found from a guess that may be infinite or NaN (for a range of a few
+ * subnormals, {@code 10 / (max - min)} overflows) and is then checked against the edges
+ * themselves. Pure functions; nothing here is stateful.
  */
 public final class Entropy {
     /** Number of edges: 10 bins. */
@@ -24,18 +44,20 @@ public final class Entropy {
 
     private Entropy() {}
 
-    /** The entropy of one column of activations (N values, N at least 1). */
+    /**
+     * The entropy of one column of activations (N values, N at least 2).
+     *
+     * @throws UnscorableException where numpy.histogram raises ValueError (column -1: unknown)
+     */
     public static double of(double[] column) {
-        if (column.length == 0) {
-            throw new IllegalArgumentException("entropy of an empty column");
-        }
+        checkRows(column.length);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double v : column) {
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }
-        double[] edges = edges(lo, hi);
+        double[] edges = histogramEdges(lo, hi, -1);
         long[] counts = new long[EDGES + 1];
         for (double v : column) {
             counts[classOf(edges, v)]++;
@@ -47,12 +69,13 @@ public final class Entropy {
      * The entropy of every column of an N x C matrix given as N rows of C values. Per block of
      * columns, two sweeps over the rows (range, then classes), read in memory order; blocks run
      * in parallel.
+     *
+     * @throws UnscorableException naming the first column (0-based) where numpy.histogram raises
+     *     ValueError
      */
     public static double[] ofColumns(double[][] rows) {
         int n = rows.length;
-        if (n == 0) {
-            throw new IllegalArgumentException("entropy of a matrix without rows");
-        }
+        checkRows(n);
         int c = rows[0].length;
         for (double[] row : rows) {
             if (row.length != c) {
@@ -61,12 +84,36 @@ public final class Entropy {
         }
         double[] out = new double[c];
         int blocks = (c + BLOCK - 1) / BLOCK;
-        java.util.stream.IntStream.range(0, blocks).parallel()
-                .forEach(b -> ofBlock(rows, b * BLOCK, Math.min(c, (b + 1) * BLOCK), out));
+        double[][] edges = new double[blocks][];
+        java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+            int c0 = b * BLOCK;
+            int c1 = Math.min(c, c0 + BLOCK);
+            edges[b] = blockEdges(rows, c0, c1, false);
+            if (edges[b] != null) {
+                ofBlock(rows, c0, c1, edges[b], out);
+            }
+        });
+        for (int b = 0; b < blocks; b++) {
+            if (edges[b] == null) {
+                blockEdges(rows, b * BLOCK, Math.min(c, (b + 1) * BLOCK), true); // throws, naming the column
+            }
+        }
         return out;
     }
 
-    private static void ofBlock(double[][] rows, int c0, int c1, double[] out) {
+    private static void checkRows(int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("entropy needs at least 2 values per column, got " + n
+                    + " (with one, the formula gives -2 ln 2)");
+        }
+    }
+
+    /**
+     * The edges of columns [c0, c1), 11 per column one after the other. Where numpy refuses a
+     * column: the refusal if {@code report}, else null (the parallel sweep then reports the first
+     * such block sequentially, so the first refused column is named whatever the threads did).
+     */
+    private static double[] blockEdges(double[][] rows, int c0, int c1, boolean report) {
         int w = c1 - c0;
         double[] lo = new double[w];
         double[] hi = new double[w];
@@ -80,11 +127,26 @@ public final class Entropy {
             }
         }
         double[] edges = new double[w * EDGES];
+        for (int j = 0; j < w; j++) {
+            double[] e;
+            try {
+                e = histogramEdges(lo[j], hi[j], c0 + j);
+            } catch (UnscorableException ex) {
+                if (report) {
+                    throw ex;
+                }
+                return null;
+            }
+            System.arraycopy(e, 0, edges, j * EDGES, EDGES);
+        }
+        return edges;
+    }
+
+    private static void ofBlock(double[][] rows, int c0, int c1, double[] edges, double[] out) {
+        int w = c1 - c0;
         double[] scale = new double[w];
         for (int j = 0; j < w; j++) {
-            double[] e = edges(lo[j], hi[j]);
-            System.arraycopy(e, 0, edges, j * EDGES, EDGES);
-            scale[j] = 10 / (e[EDGES - 1] - e[0]);
+            scale[j] = 10 / (edges[j * EDGES + EDGES - 1] - edges[j * EDGES]);
         }
         int[] counts = new int[w * (EDGES + 1)];
         for (double[] row : rows) {
@@ -103,7 +165,37 @@ public final class Entropy {
         }
     }
 
-    /** numpy's histogram edges for 10 bins over [lo, hi] (widened by 0.5 each way when equal). */
+    /**
+     * numpy.histogram's 10-bin edges over [lo, hi], or its refusal: an {@link UnscorableException}
+     * for {@code column} where numpy raises ValueError (a bound not finite, or edges not strictly
+     * increasing).
+     */
+    static double[] histogramEdges(double lo, double hi, int column) {
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            throw new UnscorableException(column, "entropy needs finite values, got range " + lo + " .. " + hi);
+        }
+        double[] e = edges(lo, hi);
+        for (int i = 0; i < EDGES - 1; i++) {
+            if (e[i] >= e[i + 1]) { // numpy's test, NaN edges included (a comparison with NaN is false)
+                throw new UnscorableException(column, refusal(lo, hi));
+            }
+        }
+        return e;
+    }
+
+    private static String refusal(double lo, double hi) {
+        String why = Double.isFinite(hi - lo)
+                ? (lo == hi ? "all its values are " + lo + ", and even widened to " + lo + " +- 0.5 (as numpy does) its range is"
+                        : "its range " + lo + " .. " + hi + " is")
+                        + " too narrow for 10 bins of non-zero width at this magnitude"
+                : "its range " + lo + " .. " + hi + " is wider than the largest double";
+        return why + ": numpy.histogram cannot make the seed's 10 bins there (it raises ValueError), so its entropy is undefined";
+    }
+
+    /**
+     * numpy's histogram edges for 10 bins over [lo, hi] (widened by 0.5 each way when equal),
+     * finite bounds, as numpy's linspace computes them, whether or not numpy would accept them.
+     */
     static double[] edges(double lo, double hi) {
         if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
             throw new IllegalArgumentException("entropy needs finite values, got range " + lo + " .. " + hi);

@@ -77,9 +77,11 @@ public final class SimilarityMatrix {
         return (int) ((long) size * (size - 1) / 2);
     }
 
+    /** Fails with an {@link UnscorableException} (the whole matrix) outside 1 .. {@link #MAX_SIZE}. */
     static void checkSize(int size) {
         if (size < 1 || size > MAX_SIZE) {
-            throw new IllegalArgumentException("similarity of " + size + " columns: supported are 1 .. " + MAX_SIZE);
+            throw new UnscorableException(-1, "similarity of " + size + " columns: supported are 1 .. " + MAX_SIZE
+                    + " (the pairs of more do not fit one Java array)");
         }
     }
 }

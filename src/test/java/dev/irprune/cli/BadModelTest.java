@@ -66,7 +66,7 @@ class BadModelTest {
 
     @Test
     void resumeRefusesSettingsItCannotChange() {
-        Cli r = Cli.run("train", "--resume", "--lr", "5", "--out", dir.toString());
+        Cli r = Cli.run("train", "--resume", "--lr", "0.5", "--out", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--lr cannot change on --resume");
     }

@@ -68,9 +68,9 @@ class DataOptionsTest {
     @Test
     void negativeOrNonNumericLimitsAreUsageErrors() {
         assertThat(run("--train-limit", "-1")).isEqualTo(2);
-        assertThat(err.toString()).contains("'-1' is negative; use 0 for all images");
+        assertThat(err.toString()).contains("'-1' is not a whole number from 0 to 2147483647");
         assertThat(run("--test-limit", "ten")).isEqualTo(2);
-        assertThat(err.toString()).contains("'ten' is not a whole number");
+        assertThat(err.toString()).contains("'ten' is not a whole number from 0 to 2147483647");
         assertThat(probe.config).isNull();
     }
 

@@ -43,14 +43,16 @@ class NonFiniteTest {
 
     @Test
     void trainingThatDivergesStopsAtTheStepWithOneLineAndWritesNoWeights() {
+        // The command line bounds --lr to (0, 1]; a learning rate of 1e30 through the library diverges at once.
         Path out = dir.resolve("diverged");
-        Cli r = Cli.run("train", "--dataset", "demo", "--train-limit", "256", "--test-limit", "20", "--width", "0.125",
-                "--dropout", "0", "--epochs", "2", "--lr", "1e30", "--out", out.toString());
-        assertThat(r.exit()).as(r.err()).isEqualTo(1);
-        assertThat(r.oneLineError()).as(r.err()).isTrue();
-        assertThat(r.err()).contains("training diverged at epoch 1, step 1").contains("conv1_1.weight")
-                .contains("nothing was saved");
-        assertThat(Files.exists(out.resolve("weights.safetensors"))).isFalse();
-        assertThat(Files.exists(out.resolve("checkpoint"))).isFalse();
+        var data = dev.irprune.data.Datasets.load(new dev.irprune.data.DataConfig(dev.irprune.data.DatasetName.DEMO, null, 256, 20));
+        NetworkSpec spec = Vgg.build(new Vgg.Options(Vgg.Arch.VGG11, 0.125, 64, false, 0, 10), InputSpec.of(1, 32, 32));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.irprune.train.Training.start(spec,
+                        dev.irprune.data.DataConfig.of(dev.irprune.data.DatasetName.DEMO), data,
+                        dev.irprune.train.TrainConfig.of(2, 128, 1e30), dev.irprune.run.RunContext.cpu(0), out))
+                .isInstanceOf(dev.irprune.train.TrainingDivergedException.class)
+                .hasMessageContaining("training diverged at epoch 1, step 1").hasMessageContaining("conv1_1.weight")
+                .hasMessageContaining("nothing was saved");
+        assertThat(Files.exists(out)).isFalse();
     }
 }

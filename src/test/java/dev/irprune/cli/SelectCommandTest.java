@@ -95,6 +95,28 @@ class SelectCommandTest {
         assertThat(plan.get("budget").isNull()).isTrue();
     }
 
+    /** The decision on a two-column CSV with the dense rule at similarity S and no entropy pruning. */
+    private JsonNode denseOn(String csv, String similarity) throws IOException {
+        Path file = Files.writeString(dir.resolve("scale.csv"), csv);
+        Run run = run("select", "--activations", file.toString(), "--mode", "dense", "--entropy", "0",
+                "--similarity", similarity);
+        assertThat(run.exit()).as(run.err()).isZero();
+        return JSON.readTree(run.out());
+    }
+
+    @Test
+    void theScaleOfTheValuesDoesNotChangeTheDecision() throws IOException {
+        // |r| = 0.5: not above 0.8, whether the first column is near 1 or near 1e-200
+        assertThat(denseOn("1,1\n2,3\n3,2\n", "0.8").get("pairs")).isEmpty();
+        assertThat(denseOn("1e-200,1\n2e-200,3\n3e-200,2\n", "0.8").get("pairs")).isEmpty();
+        // |r| = 0.9934: above 0.99 near 1 and near 1e200
+        for (String csv : new String[] {"1,1\n2,2\n3,3.5\n", "1e200,1\n2e200,2\n3e200,3.5\n"}) {
+            JsonNode pairs = denseOn(csv, "0.99").get("pairs");
+            assertThat(pairs).as(csv).hasSize(1);
+            assertThat(pairs.get(0).get("similarity").asDouble()).as(csv).isCloseTo(0.99340, within(1e-5));
+        }
+    }
+
     /** Each: file content (null: no file), the options after the file, and the error expected. */
     static Stream<Arguments> badInputs() {
         String ok = "1,2\n3,5\n4,4\n";
@@ -106,17 +128,22 @@ class SelectCommandTest {
                 arguments("1,2\n3,Infinity\n", "--mode dense --entropy 0.3 --similarity 0.8", "row 2, column 2: 'Infinity' is not allowed"),
                 arguments("1,2\n", "--mode dense --entropy 0.3 --similarity 0.8", "at least 2 rows are needed, the file has 1"),
                 arguments(null, "--mode dense --entropy 0.3 --similarity 0.8", "file not found"),
-                arguments(ok, "--mode dense --entropy -1 --similarity 0.8", "--entropy must be a finite number >= 0, got -1.0"),
-                arguments(ok, "--mode dense --entropy NaN --similarity 0.8", "--entropy must be a finite number >= 0, got NaN"),
-                arguments(ok, "--mode dense --entropy 0.3 --similarity 1.5", "--similarity must be between 0 and 1, got 1.5"),
-                arguments(ok, "--mode dense --entropy 0.3 --similarity -0.1", "--similarity must be between 0 and 1, got -0.1"),
-                arguments(ok, "--mode conv --entropy 0.3 --similarity 0.8 --budget 1.5", "--budget must be between 0 and 1, got 1.5"),
-                arguments(ok, "--mode conv --entropy 0.3 --similarity 0.8 --budget -0.2", "--budget must be between 0 and 1, got -0.2"),
+                arguments(ok, "--mode dense --entropy -1 --similarity 0.8", "Invalid value for option '--entropy': '-1' is not a finite number >= 0"),
+                arguments(ok, "--mode dense --entropy NaN --similarity 0.8", "Invalid value for option '--entropy': 'NaN' is not a finite number >= 0"),
+                arguments(ok, "--mode dense --entropy 0.3 --similarity 1.5", "Invalid value for option '--similarity': '1.5' is not a number from 0 to 1"),
+                arguments(ok, "--mode dense --entropy 0.3 --similarity -0.1", "Invalid value for option '--similarity': '-0.1' is not a number from 0 to 1"),
+                arguments(ok, "--mode conv --entropy 0.3 --similarity 0.8 --budget 1.5", "Invalid value for option '--budget': '1.5' is not a number from 0 to 1"),
+                arguments(ok, "--mode conv --entropy 0.3 --similarity 0.8 --budget -0.2", "Invalid value for option '--budget': '-0.2' is not a number from 0 to 1"),
                 arguments(ok, "--mode pool --entropy 0.3 --similarity 0.8", "--mode: unknown mode 'pool': expected conv or dense"),
                 arguments(ok, "--mode dense --entropy 0.3 --similarity 0.8 --budget 0.2", "--budget applies to --mode conv only"),
                 arguments(ok, "--mode conv --entropy 0.3 --similarity 0.8", "--mode conv needs --budget"),
-                arguments(ok, "--mode dense --entropy 0.3 --similarity 0.8 --rows 1", "--rows must be at least 2, got 1"),
-                arguments(ok, "--mode dense --entropy 0.3 --similarity 0.8 --rows 4", "--rows 4 is more than the 3 rows of"));
+                arguments(ok, "--mode dense --entropy 0.3 --similarity 0.8 --rows 1", "Invalid value for option '--rows': '1' is not a whole number from 2 to 2147483647"),
+                arguments(ok, "--mode dense --entropy 0.3 --similarity 0.8 --rows 4", "--rows 4 is more than the 3 rows of"),
+                arguments("1,-1e308\n2,1e308\n3,0\n", "--mode dense --entropy 0 --similarity 0.8",
+                        "in.csv: column 2 (1-based; filter 1 in the JSON): its range -1.0E308 .. 1.0E308 is wider than the"
+                        + " largest double: numpy.histogram cannot make the seed's 10 bins there (it raises ValueError)"),
+                arguments("5,1e15\n6,1e15\n", "--mode conv --entropy 0 --similarity 0.8 --budget 0",
+                        "in.csv: column 2 (1-based; filter 1 in the JSON): all its values are 1.0E15"));
     }
 
     @ParameterizedTest(name = "[{index}] {2}")
@@ -138,6 +165,30 @@ class SelectCommandTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.equals("in.csv"));
         }
+    }
+
+    @Test
+    void tooManyColumnsForTheSimilarityMatrixIsBadInput() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int row = 0; row < 2; row++) {
+            for (int col = 0; col < 65_001; col++) {
+                text.append(col == 0 ? "" : ",").append((col + row) % 2);
+            }
+            text.append('\n');
+        }
+        Path csv = Files.writeString(dir.resolve("wide.csv"), text);
+        Path out = dir.resolve("wide.json");
+        Run run = run("select", "--activations", csv.toString(), "--mode", "conv", "--entropy", "0", "--similarity", "0.8",
+                "--budget", "1", "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("irprune: " + csv + ": similarity of 65001 columns: supported are 1 .. 65000");
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(out).doesNotExist();
+        // without redundancy pruning no similarity is needed, and so no limit applies
+        Run entropyOnly = run("select", "--activations", csv.toString(), "--mode", "conv", "--entropy", "0",
+                "--similarity", "0.8", "--budget", "0", "--out", out.toString());
+        assertThat(entropyOnly.exit()).as(entropyOnly.err()).isZero();
+        assertThat(JSON.readTree(out.toFile()).get("channels").asInt()).isEqualTo(65_001);
     }
 
     @Test

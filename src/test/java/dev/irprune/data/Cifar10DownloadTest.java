@@ -5,6 +5,7 @@ import static dev.irprune.data.TestFiles.md5;
 import static dev.irprune.data.TestFiles.tarGz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.irprune.data.TestFiles.Entry;
@@ -197,5 +198,71 @@ class Cifar10DownloadTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Cifar10Download(URI.create("http://x/y"), "abc"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A server that sends the headers and the first 64 KiB of the archive, then nothing, until released. */
+    private static HttpServer stallingServer(java.util.concurrent.CountDownLatch release) throws IOException {
+        HttpServer stalling = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        stalling.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "stalling-server");
+            t.setDaemon(true);
+            return t;
+        }));
+        stalling.createContext("/", exchange -> {
+            byte[] archive = Files.readAllBytes(fullArchive);
+            exchange.sendResponseHeaders(200, archive.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(archive, 0, 1 << 16);
+            out.flush();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        stalling.start();
+        return stalling;
+    }
+
+    @Test
+    void aServerThatStallsMidBodyFailsAfterTheStallTimeoutAndLeavesNothing() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        HttpServer stalling = stallingServer(release);
+        try {
+            URI url = URI.create("http://127.0.0.1:" + stalling.getAddress().getPort() + "/cifar-10-binary.tar.gz");
+            Path target = dir.resolve("stalled");
+            Cifar10Download download = new Cifar10Download(url, md5(fullArchive), java.time.Duration.ofMillis(300));
+            long start = System.nanoTime();
+            assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> assertThatThrownBy(() -> download.downloadInto(target))
+                    .isInstanceOf(InputException.class)
+                    .hasMessageContaining("missing CIFAR-10 files data_batch_1.bin")
+                    .hasMessageContaining("failed (no data for 0.3 s after 65536 of " + Files.size(fullArchive) + " bytes)")
+                    .message().doesNotContain("\n"));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertThat(ms).isGreaterThanOrEqualTo(300).isLessThan(10_000);
+            assertThat(target).doesNotExist();
+        } finally {
+            release.countDown();
+            stalling.stop(0);
+        }
+    }
+
+    @Test
+    void theStallTimeoutIsAMinuteByDefaultAndMustBePositive() {
+        assertThat(Cifar10Download.STALL_TIMEOUT).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThatThrownBy(() -> new Cifar10Download(URI.create("http://x/y"), Cifar10Download.OFFICIAL_MD5,
+                java.time.Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFolderThatTakesNoFilesIsReportedLikeOffline() throws IOException {
+        Path target = dev.irprune.TestFolders.unwritable(dir).resolve("cifar10");
+        Cifar10Download download = new Cifar10Download(http("cifar-10-binary.tar.gz"), md5(fullArchive));
+        assertThatThrownBy(() -> download.downloadInto(target))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(target + ": missing CIFAR-10 files data_batch_1.bin")
+                .hasMessageContaining("failed (cannot write into " + target + ": ");
+        assertThat(target).doesNotExist();
     }
 }

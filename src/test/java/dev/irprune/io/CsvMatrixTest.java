@@ -102,4 +102,15 @@ class CsvMatrixTest {
         Path ok = Files.writeString(dir.resolve("ok.csv"), "1,2\n3,4\n");
         assertThat(CsvMatrix.read(ok)).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}});
     }
+
+    @Test
+    void aRowLongerThanTheBufferCanGrowIsBadInput() throws IOException {
+        String row = "1.5,2.5,3.5,4.5,5.5,6.5,7.5,8.5\n"; // 32 bytes
+        byte[] ok = (row + row).getBytes(StandardCharsets.UTF_8);
+        assertThat(CsvMatrix.read(new ByteArrayInputStream(ok), "m.csv", 32)).hasDimensions(2, 8);
+        byte[] long2 = (row + "1.5,2.5,3.5,4.5,5.5,6.5,7.5,8.5,9.5\n").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> CsvMatrix.read(new ByteArrayInputStream(long2), "m.csv", 32))
+                .isInstanceOf(InputException.class).hasMessage("m.csv: row 2 is longer than 32 bytes, the most supported");
+        assertThat(CsvMatrix.MAX_ROW_BYTES).isEqualTo(Integer.MAX_VALUE - 8);
+    }
 }

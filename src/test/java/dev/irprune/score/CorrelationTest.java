@@ -133,4 +133,145 @@ class CorrelationTest {
         assertThatThrownBy(() -> Correlation.absolutePearson(new double[][] {{1, 2}}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** The similarity of two columns, computed on a two-column matrix. */
+    private static double pair(double[] a, double[] b) {
+        double[][] rows = new double[a.length][];
+        for (int k = 0; k < a.length; k++) {
+            rows[k] = new double[] {a[k], b[k]};
+        }
+        return Correlation.absolutePearson(rows).get(0, 1);
+    }
+
+    private static double[] times(double[] column, double factor) {
+        double[] out = new double[column.length];
+        for (int k = 0; k < column.length; k++) {
+            out[k] = column[k] * factor;
+        }
+        return out;
+    }
+
+    @Test
+    void tinyValuesKeepTheirCorrelation() {
+        // (-1, 0, 1) . (-1, 1, 0) = 1 over sqrt(2 * 2): 0.5, whatever the scale of the first column
+        assertThat(pair(new double[] {1e-200, 2e-200, 3e-200}, new double[] {1, 3, 2})).isCloseTo(0.5, within(1e-15));
+        assertThat(pair(new double[] {1, 2, 3}, new double[] {1, 3, 2})).isEqualTo(0.5);
+    }
+
+    @Test
+    void hugeValuesKeepTheirCorrelation() {
+        double expected = Math.abs(pearson(new double[][] {{1, 1}, {2, 2}, {3, 3.5}}, 3, 0, 1));
+        assertThat(expected).isCloseTo(0.9934, within(1e-4));
+        assertThat(pair(new double[] {1e200, 2e200, 3e200}, new double[] {1, 2, 3.5})).isCloseTo(expected, within(1e-15));
+        // values whose sum overflows: 1.5e308 + 1.6e308 is infinite
+        assertThat(pair(new double[] {1.5e308, 1.6e308, 1.7e308}, new double[] {1, 2, 3.5}))
+                .isCloseTo(expected, within(1e-12));
+        assertThat(pair(new double[] {-Double.MAX_VALUE, Double.MAX_VALUE, 0}, new double[] {-1, 1, 0})).isEqualTo(1.0);
+    }
+
+    @Test
+    void independentColumnsScaledDownStayIndependent() {
+        SplittableRandom r = new SplittableRandom(12);
+        double[] a = new double[500];
+        double[] b = new double[500];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = r.nextGaussian();
+            b[k] = r.nextGaussian();
+        }
+        double unscaled = pair(a, b);
+        assertThat(unscaled).isLessThan(0.1);
+        assertThat(pair(times(a, 1e-100), times(b, 1e-100))).isCloseTo(unscaled, within(1e-15));
+        assertThat(pair(times(a, 1e100), times(b, 1e-100))).isCloseTo(unscaled, within(1e-15));
+    }
+
+    /** Columns of several shapes: centred Gaussian, ReLU-like, offset, sparse; values within 1e-8 .. 1e3 or 0. */
+    private static double[] column(SplittableRandom r, int n) {
+        int kind = r.nextInt(4);
+        double spread = Math.pow(10, r.nextInt(-3, 3));
+        double[] c = new double[n];
+        for (int k = 0; k < n; k++) {
+            double g = r.nextGaussian() * spread;
+            double v = switch (kind) {
+                case 0 -> g;
+                case 1 -> Math.max(0, g);
+                case 2 -> 3 * spread + g;
+                default -> r.nextInt(4) == 0 ? Math.abs(g) : 0;
+            };
+            c[k] = Math.abs(v) < 1e-8 ? 0 : v;
+        }
+        c[r.nextInt(n)] = spread; // never constant
+        return c;
+    }
+
+    @Test
+    void scalingAColumnByAnyFactorLeavesItsSimilaritiesAlone() {
+        SplittableRandom r = new SplittableRandom(13);
+        int exact = 0;
+        for (int t = 0; t < 3000; t++) {
+            int n = 3 + r.nextInt(60);
+            double[] a = column(r, n);
+            double[] b = column(r, n);
+            double base = pair(a, b);
+            double sa = (r.nextBoolean() ? 1 : -1) * (1 + 9 * r.nextDouble()) * Math.pow(10, r.nextInt(-300, 300));
+            double sb = (r.nextBoolean() ? 1 : -1) * (1 + 9 * r.nextDouble()) * Math.pow(10, r.nextInt(-300, 300));
+            assertThat(pair(times(a, sa), b)).as("trial %d, a x %s", t, sa).isCloseTo(base, within(1e-13));
+            assertThat(pair(times(a, sa), times(b, sb))).as("trial %d, a x %s, b x %s", t, sa, sb)
+                    .isCloseTo(base, within(1e-13));
+            // a power of two changes no bit, as long as the values stay normal
+            double pa = Math.scalb(1.0, r.nextInt(-990, 990));
+            double pb = Math.scalb(1.0, r.nextInt(-990, 990));
+            assertThat(pair(times(a, pa), times(b, pb))).as("trial %d, a x %s, b x %s", t, pa, pb).isEqualTo(base);
+            exact++;
+        }
+        assertThat(exact).isEqualTo(3000);
+    }
+
+    @Test
+    void aScaledConstantColumnStillHasNoSimilarity() {
+        double[] b = {1, 3, 2, 5};
+        for (double v : new double[] {0.37, 1e-300, 1e300, -Double.MAX_VALUE, Double.MIN_VALUE}) {
+            assertThat(pair(new double[] {v, v, v, v}, b)).as("constant %s", v).isNaN();
+        }
+    }
+
+    @Test
+    void ordinaryDataGivesTheBitsOfTheUnscaledProducts() {
+        double[][] rows = random(new SplittableRandom(14), 203, 41);
+        for (double[] row : rows) {
+            row[40] = 1000 + row[3] * 1e-3;
+        }
+        SimilarityMatrix sim = Correlation.absolutePearson(rows);
+        int n = rows.length;
+        for (int i = 0; i < 41; i++) {
+            for (int j = i + 1; j < 41; j++) {
+                // the plain formula: means, then each sum over the rows in order, one product at a time
+                double mi = 0;
+                double mj = 0;
+                for (double[] row : rows) {
+                    mi += row[i];
+                    mj += row[j];
+                }
+                mi /= n;
+                mj /= n;
+                double cross = 0;
+                double ni = 0;
+                double nj = 0;
+                for (double[] row : rows) {
+                    cross = cross + (row[i] - mi) * (row[j] - mj);
+                    ni = ni + (row[i] - mi) * (row[i] - mi);
+                    nj = nj + (row[j] - mj) * (row[j] - mj);
+                }
+                double plain = Math.abs(Math.max(Math.min(cross / Math.sqrt(ni * nj), 1.0), -1.0));
+                assertThat(sim.get(i, j)).as("(%d, %d)", i, j).isEqualTo(plain);
+            }
+        }
+    }
+
+    @Test
+    void nonFiniteValuesAreRefused() {
+        assertThatThrownBy(() -> Correlation.absolutePearson(new double[][] {{1, 2}, {Double.NaN, 3}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column 0");
+        assertThatThrownBy(() -> Correlation.absolutePearson(new double[][] {{1, 2}, {2, Double.NEGATIVE_INFINITY}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column 1");
+    }
 }

@@ -152,4 +152,124 @@ class EntropyTest {
         assertThatThrownBy(() -> Entropy.ofColumns(new double[][] {{1, 2}, {3}}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ragged");
     }
+
+    private static final double MIN = Double.MIN_VALUE;
+    private static final double MAX = Double.MAX_VALUE;
+
+    private static double[] withOutlier(int n, double outlier) {
+        double[] a = new double[n];
+        a[n - 1] = outlier;
+        return a;
+    }
+
+    /** A column where numpy.histogram raises ValueError: refused, never a (negative) number. */
+    private static void assertRefused(double... column) {
+        assertThatThrownBy(() -> Entropy.of(column)).as(Arrays.toString(column))
+                .isInstanceOf(UnscorableException.class)
+                .hasMessageContaining("numpy.histogram");
+    }
+
+    @Test
+    void aRangeWiderThanTheLargestDoubleIsRefused() {
+        // max - min overflows: numpy's edges are NaN, inf, ..., inf, 1e308 and it raises ValueError
+        assertRefused(-1e308, 1e308);
+        assertRefused(-1e308, 0.0, 1e308);
+        assertRefused(-9e307, 9e307);
+        assertRefused(-MAX, MAX);
+        assertThatThrownBy(() -> Entropy.of(new double[] {-1e308, 1e308}))
+                .hasMessageContaining("-1.0E308 .. 1.0E308").hasMessageContaining("wider than the largest double");
+    }
+
+    @Test
+    void aRangeTooNarrowForTenBinsIsRefusedAsNumpyRefusesIt() {
+        // numpy >= 2.2 raises ValueError when two edges coincide ("Too many bins for data range")
+        assertRefused(1.0, Math.nextUp(1.0));
+        assertRefused(0.0, MIN);
+        assertRefused(1e15, 1e15, 1e15);
+        assertRefused(MAX, MAX, MAX);
+        assertThatThrownBy(() -> Entropy.of(new double[] {1e15, 1e15})).hasMessageContaining("too narrow");
+        // ten units in the last place are enough, as is a constant 1e14
+        assertThat(Entropy.of(new double[] {1.0, 1.0 + 10 * Math.ulp(1.0)})).isEqualTo(3.4657359027997265);
+        assertThat(Entropy.of(filled(3, 1e14))).isEqualTo(1.813648480733845);
+    }
+
+    @Test
+    void hugeValuesWithAFiniteRangeAreBinnedAsNumpyBinsThem() {
+        assertThat(Entropy.of(withOutlier(50, 1e308))).isEqualTo(0.9111596340803572);
+        assertThat(Entropy.of(withOutlier(50, MAX))).isEqualTo(0.9111596340803572);
+        assertThat(Entropy.of(withOutlier(50, -MAX))).isEqualTo(0.9111596340803572);
+        assertThat(Entropy.of(new double[] {-1e308, 7e307, 0.0, 3e307})).isEqualTo(4.1588830833596715);
+        assertThat(Entropy.of(new double[] {1e308, 1.5e308, 1.2e308})).isEqualTo(4.106767082220658);
+    }
+
+    @Test
+    void subnormalValuesAreBinnedAsNumpyBinsThem() {
+        assertThat(Entropy.of(new double[] {0.0, 1000 * MIN})).isEqualTo(3.4657359027997265);
+        assertThat(Entropy.of(new double[] {0.0, 2000 * MIN, 500 * MIN, 1400 * MIN, 60 * MIN, 2000 * MIN, 999 * MIN}))
+                .isEqualTo(3.7459622880975174);
+        assertThat(Entropy.of(new double[] {0.0, Double.MIN_NORMAL, 1.1e-308})).isEqualTo(4.106767082220658);
+    }
+
+    @Test
+    void negativeZeroIsZero() {
+        assertThat(Entropy.of(new double[] {-0.0, 0.0, -0.0, 0.0})).isEqualTo(1.8005121025370736)
+                .isEqualTo(Entropy.of(new double[4]));
+        assertThat(Entropy.of(new double[] {-0.0, 0.0, 1.0, 0.5})).isEqualTo(4.028071047418535);
+    }
+
+    @Test
+    void extremeColumnsGiveTheSameInTheMatrixSweep() {
+        double[][] columns = {
+            withOutlier(7, 1e308), withOutlier(7, -MAX), {0, 2000 * MIN, 500 * MIN, 1400 * MIN, 60 * MIN, 2000 * MIN, 999 * MIN},
+            {-0.0, 0.0, -0.0, 0.0, -0.0, 0.0, 0.0}, filled(7, 1e14), {1e308, 1.5e308, 1.2e308, 1e308, 1e308, 1.7e308, MAX},
+        };
+        double[][] rows = new double[7][columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            for (int k = 0; k < 7; k++) {
+                rows[k][j] = columns[j][k];
+            }
+        }
+        double[] all = Entropy.ofColumns(rows);
+        for (int j = 0; j < columns.length; j++) {
+            assertThat(all[j]).as("column %d", j).isEqualTo(Entropy.of(columns[j])).isPositive();
+        }
+    }
+
+    @Test
+    void theMatrixSweepNamesTheColumnNumpyRefuses() {
+        double[][] rows = {{1, 2, -1e308, 4}, {2, 3, 1e308, 5}, {3, 1, 0, 6}};
+        assertThatThrownBy(() -> Entropy.ofColumns(rows))
+                .isInstanceOfSatisfying(UnscorableException.class, e -> assertThat(e.column()).isEqualTo(2));
+    }
+
+    @Test
+    void neverNegativeAtAnyScale() {
+        SplittableRandom random = new SplittableRandom(17);
+        int refused = 0;
+        for (int t = 0; t < 5000; t++) {
+            int n = 2 + random.nextInt(30);
+            double scale = Math.pow(10, random.nextInt(-320, 309));
+            double offset = random.nextInt(3) == 0 ? random.nextDouble(-1, 1) * Math.pow(10, random.nextInt(-320, 309)) : 0;
+            double[] column = new double[n];
+            for (int k = 0; k < n; k++) {
+                double v = random.nextInt(4) == 0 ? 0 : random.nextGaussian() * scale + offset;
+                column[k] = Double.isFinite(v) ? v : Math.copySign(MAX, v);
+            }
+            try {
+                assertThat(Entropy.of(column)).as(Arrays.toString(column)).isPositive();
+            } catch (UnscorableException e) {
+                refused++;
+            }
+        }
+        assertThat(refused).isBetween(1, 2500);
+    }
+
+    @Test
+    void oneValueIsRefused() {
+        // the formula would give -2 ln 2 for one value (numpy too): a column needs 2 rows
+        assertThatThrownBy(() -> Entropy.of(new double[] {0.5})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 2");
+        assertThatThrownBy(() -> Entropy.ofColumns(new double[][] {{1, 2}})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 2");
+    }
 }
