@@ -29,8 +29,9 @@ tell any value's origin: features kernel 0, features bias 100, gamma 200, beta 3
 
     /usr/bin/python3 scripts/make-keras-fixtures.py [OUT_DIR]   # default src/test/resources/keras-layouts
 
-The HDF5 bytes depend on the h5py/HDF5 version (the tests check values and layout, not bytes);
-the committed files were made with Debian's python3-h5py 3.7.0 (HDF5 1.10.8).
+Runs give the same bytes with the same h5py/HDF5 (the zip entries carry a fixed time); the
+committed files were made with Debian 12's python3-h5py 3.7.0. The tests check values and layout,
+not bytes, so files from another h5py serve as well.
 """
 import io
 import json
@@ -130,10 +131,12 @@ def keras3_config():
 def keras3_archive(path):
     weights = io.BytesIO()
     keras3_weights(weights)
+    entries = [("metadata.json", json.dumps({"keras_version": "3.10.0", "date_saved": "2025-01-01@00:00:00"})),
+               ("config.json", json.dumps(keras3_config())),
+               ("model.weights.h5", weights.getvalue())]
     with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("metadata.json", json.dumps({"keras_version": "3.10.0", "date_saved": "2025-01-01@00:00:00"}))
-        zf.writestr("config.json", json.dumps(keras3_config()))
-        zf.writestr("model.weights.h5", weights.getvalue())
+        for name, data in entries:
+            zf.writestr(zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0)), data)  # fixed time: same bytes each run
 
 
 def main():
