@@ -1,6 +1,7 @@
 package dev.irprune.interop.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irprune.interop.FileErrors;
 import dev.irprune.io.InputException;
 import io.jhdf.HdfFile;
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class KerasArchive {
         } catch (ZipException e) {
             throw new InputException(where + ": not a readable zip (.keras) archive: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new InputException(where + ": cannot read: " + e.getMessage(), e);
+            throw FileErrors.unreadable(where, e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.irprune.interop.keras;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.irprune.interop.FileErrors;
 import dev.irprune.io.InputException;
 import dev.irprune.io.Json;
 import io.jhdf.HdfFile;
@@ -10,7 +11,6 @@ import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -103,10 +103,8 @@ public final class KerasFiles {
     private static byte[] head(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": file not found");
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            throw FileErrors.unreadable(file, e);
         }
     }
 

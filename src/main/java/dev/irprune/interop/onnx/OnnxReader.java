@@ -2,6 +2,7 @@ package dev.irprune.interop.onnx;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.irprune.interop.FileErrors;
 import dev.irprune.interop.onnx.proto.Onnx.GraphProto;
 import dev.irprune.interop.onnx.proto.Onnx.ModelProto;
 import dev.irprune.interop.onnx.proto.Onnx.NodeProto;
@@ -11,7 +12,6 @@ import dev.irprune.io.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +31,8 @@ public final class OnnxReader {
     public static OnnxGraph read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": file not found");
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            throw FileErrors.unreadable(file, e);
         }
     }
 
@@ -43,7 +41,7 @@ public final class OnnxReader {
         try {
             return read(new java.io.ByteArrayInputStream(bytes), where);
         } catch (IOException e) {
-            throw new InputException(where + ": cannot read: " + e.getMessage(), e);
+            throw FileErrors.unreadable(where, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.irprune.interop.tf;
 
 import com.google.protobuf.TextFormat;
+import dev.irprune.interop.FileErrors;
 import dev.irprune.interop.tf.proto.CheckpointState;
 import dev.irprune.io.InputException;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class CheckpointStateFile {
         } catch (TextFormat.ParseException e) {
             throw new InputException(file + ": not a TensorFlow checkpoint state file: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+            throw FileErrors.unreadable(file, e);
         }
         String latest = state.getModelCheckpointPath();
         if (latest.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.irprune.interop.tf;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.irprune.interop.Dims;
+import dev.irprune.interop.FileErrors;
 import dev.irprune.interop.FloatTensor;
 import dev.irprune.interop.NumericBytes;
 import dev.irprune.interop.tf.proto.BundleEntryProto;
@@ -91,7 +92,7 @@ public final class TensorBundle {
             }
             return Files.readAllBytes(index);
         } catch (IOException e) {
-            throw new InputException(index + ": cannot read: " + e.getMessage(), e);
+            throw FileErrors.unreadable(index, e);
         }
     }
 
@@ -262,7 +263,7 @@ public final class TensorBundle {
         } catch (NoSuchFileException ex) {
             throw new InputException(data + ": data file missing (tensor '" + key + "' is in shard " + e.shardId() + ")");
         } catch (IOException ex) {
-            throw new InputException(data + ": cannot read: " + ex.getMessage(), ex);
+            throw FileErrors.unreadable(data, ex);
         }
     }
 
