@@ -75,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
         NetworkSpec net = Vgg.build(new Vgg.Options(Vgg.Arch.VGG16, 0.125, 4096, true, 0, 10), InputSpec.of(1, 32, 32));
         AtomicFiles.checkFolder(out);
         DataSplit split = PruneRun.load(dc, net);
-        AtomicFiles.deleteTree(out.resolve(PruneRun.BASE_MODEL)); // a fresh demo every time
+        PruneRun.forget(out); // a fresh demo every time
         PruneReport report = PruneRun.trainThenPrune(net, tc, req, split, out);
         PruneCommand.printResult(spec, report, out);
         return 0;

@@ -50,8 +50,16 @@ public final class PruneRun {
 
     private PruneRun() {}
 
-    /** Prunes the model in {@code req.baseModel()}. */
+    /** Prunes the model in {@code req.baseModel()}; an interrupted run in {@code out} must be resumed instead. */
     public static PruneReport run(PruneRequest req, DataSplit data, Path out) {
+        if (RunCheckpoint.exists(out) || Files.exists(out.resolve(REQUEST))) {
+            throw new InputException(out + " holds an interrupted pruning run: continue it with 'irprune prune --resume --out "
+                    + out + "', or choose another --out");
+        }
+        return prune(req, data, out);
+    }
+
+    private static PruneReport prune(PruneRequest req, DataSplit data, Path out) {
         ModelFolder.Contents model = ModelFolder.load(Path.of(req.baseModel()));
         checkBeforeRunning(req, model.spec(), data);
         Pipeline.Result result = Pipeline.run(req, model.spec(), model.weights(), data, out);
@@ -65,10 +73,14 @@ public final class PruneRun {
             throw new InputException(base + " already exists: prune it with --model " + base
                     + " (or continue an interrupted run with 'irprune prune --resume --out " + out + "'), or choose another --out");
         }
+        if (RunCheckpoint.exists(out) || Files.exists(out.resolve(REQUEST))) {
+            throw new InputException(out + " holds an interrupted pruning run: continue it with 'irprune prune --resume --out "
+                    + out + "', or choose another --out");
+        }
         checkBeforeRunning(req, spec, data);
         Json.writeFile(out.resolve(REQUEST), new Request(req, spec, train));
         Training.start(spec, req.data(), data, train, req.context(), base);
-        return run(req, data, out);
+        return prune(req, data, out);
     }
 
     /** Continues the run in {@code out} with its recorded settings. */
@@ -97,7 +109,18 @@ public final class PruneRun {
         } else {
             Training.start(r.spec(), r.prune().data(), data, r.train(), r.prune().context(), base);
         }
-        return run(r.prune(), data, out);
+        return prune(r.prune(), data, out);
+    }
+
+    /** Forgets any earlier or interrupted run in {@code out}: its base model, checkpoint and recorded request. */
+    public static void forget(Path out) {
+        try {
+            AtomicFiles.deleteTree(out.resolve(BASE_MODEL));
+            AtomicFiles.deleteTree(out.resolve(REQUEST));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot clear " + out + ": " + e.getMessage(), e);
+        }
+        RunCheckpoint.delete(out);
     }
 
     /** The data of a run at the network's input size. */
@@ -141,12 +164,12 @@ public final class PruneRun {
                     + req.pruning().policy().describe() + ")", req.data(), req.finetune(), req.context().seed()).write(dir);
         });
         ReportFiles.write(out, report, true);
-        RunCheckpoint.delete(out);
         try {
             AtomicFiles.deleteTree(out.resolve(REQUEST));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        RunCheckpoint.delete(out);
         return report;
     }
 

@@ -1,6 +1,5 @@
 package dev.irprune.select;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
@@ -8,7 +7,6 @@ import java.util.Map;
  * Which {@link Policy} a run uses, as data (for reports and resumed runs): the reference
  * thresholds E and S, a keep ratio, or the widths another run kept (read from its report).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PolicySpec(Kind kind, Double entropy, Double similarity, Double ratio, String widthsFrom,
         Map<String, Integer> widths) {
     /** The policies. */
