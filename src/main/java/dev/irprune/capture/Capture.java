@@ -19,7 +19,7 @@ import dev.irprune.score.MatrixRank;
  * values do not depend on the batch size.
  */
 public final class Capture {
-    /** Images per forward pass; it changes speed only (inference mode), not the values. */
+    /** Images per forward pass. Other sizes give the same values up to the engine's rounding (its kernels may differ in the last bits); this fixed size makes captures reproducible. */
     public static final int BATCH = 250;
 
     /** What a capture returns: N x C pooled outputs and C mean ranks; either is null if not asked for. */

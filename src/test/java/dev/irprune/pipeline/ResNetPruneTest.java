@@ -1,0 +1,130 @@
+package dev.irprune.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.irprune.io.Json;
+import dev.irprune.model.ModelFolder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * ResNet-20 end to end on the demo set: the reference rule, L1 at a keep ratio, random at the
+ * widths of the reference run, and apply replaying the reference run's plan byte for byte.
+ */
+class ResNetPruneTest {
+    @TempDir static Path dir;
+    static Path model;
+    static final String[] DATA = {"--train-limit", "800", "--test-limit", "200"};
+    static final String[] ANALYSIS = {"--train-limit", "800", "--test-limit", "200", "--analysis-samples", "200"};
+
+    static int run(StringWriter err, String... args) {
+        CommandLine cli = dev.irprune.cli.Main.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    static String[] with(String[] a, String... b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+    }
+
+    @BeforeAll
+    static void train() {
+        model = dir.resolve("resnet");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, with(new String[] {"train", "--arch", "resnet20", "--width", "0.5", "--dataset", "demo", "--epochs", "1",
+                "--lr", "2e-3", "--out", model.toString()}, DATA))).as(err.toString()).isZero();
+    }
+
+    @Test
+    void referenceRuleThenBaselinesAtItsWidthsThenApply() throws Exception {
+        Path seed = dir.resolve("seed");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, with(new String[] {"prune", "0.5", "0.6", "--model", model.toString(), "--finetune-epochs", "0",
+                "--out", seed.toString()}, ANALYSIS))).as(err.toString()).isZero();
+        JsonNode report = Json.MAPPER.readTree(seed.resolve("report.json").toFile());
+        assertThat(report.get("groups")).hasSize(9);
+        for (JsonNode g : report.get("groups")) {
+            assertThat(g.get("group").asText()).endsWith("_conv1");
+        }
+        assertThat(report.get("totals").get("referenceFormulaRatio").isNull()).isTrue();
+        assertReloadsWithItsAccuracy(seed, report);
+        Map<String, Integer> widths = new java.util.LinkedHashMap<>();
+        report.get("widthsAfter").fields().forEachRemaining(e -> widths.put(e.getKey(), e.getValue().asInt()));
+
+        Path random = dir.resolve("random");
+        assertThat(run(err, with(new String[] {"prune", "--criterion", "random", "--widths-from", seed.resolve("report.json").toString(),
+                "--model", model.toString(), "--finetune-epochs", "1", "--out", random.toString()}, ANALYSIS))).as(err.toString()).isZero();
+        JsonNode r2 = Json.MAPPER.readTree(random.resolve("report.json").toFile());
+        for (Iterator<Map.Entry<String, JsonNode>> it = r2.get("widthsAfter").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            assertThat(e.getValue().asInt()).as(e.getKey()).isEqualTo(widths.get(e.getKey()));
+        }
+        assertThat(r2.get("totals").get("macsAfter").asLong()).isEqualTo(report.get("totals").get("macsAfter").asLong());
+        assertThat(r2.get("criterion").asText()).isEqualTo("random");
+        assertThat(Files.exists(random.resolve("data_stats0.60.5"))).isFalse();
+        assertReloadsWithItsAccuracy(random, r2);
+
+        Path applied = dir.resolve("applied");
+        assertThat(run(err, "apply", "--plan", seed.resolve("report.json").toString(), "--model", model.toString(), "--out",
+                applied.toString())).as(err.toString()).isZero();
+        assertThat(Files.readAllBytes(applied.resolve("weights.safetensors")))
+                .isEqualTo(Files.readAllBytes(seed.resolve("pruned-model/weights.safetensors")));
+        assertThat(ModelFolder.readSpec(applied)).isEqualTo(ModelFolder.readSpec(seed.resolve("pruned-model")));
+    }
+
+    @Test
+    void l1AtAKeepRatioWithRounding() throws Exception {
+        Path l1 = dir.resolve("l1");
+        StringWriter err = new StringWriter();
+        assertThat(run(err, with(new String[] {"prune", "--criterion", "l1", "--ratio", "0.3", "--round-to", "4", "--model", model.toString(),
+                "--finetune-epochs", "1", "--out", l1.toString()}, ANALYSIS))).as(err.toString()).isZero();
+        JsonNode report = Json.MAPPER.readTree(l1.resolve("report.json").toFile());
+        for (JsonNode g : report.get("groups")) {
+            int before = g.get("channelsBefore").asInt();
+            assertThat(g.get("ruleKept").asInt()).isEqualTo((int) Math.round(0.3 * before));
+            assertThat(g.get("channelsAfter").asInt() % 4).isZero();
+            assertThat(g.get("channelsAfter").asInt()).isGreaterThanOrEqualTo(g.get("ruleKept").asInt());
+        }
+        assertReloadsWithItsAccuracy(l1, report);
+    }
+
+    @Test
+    void badCombinationsAreOneLineExitTwo() {
+        String m = model.toString();
+        String[][] cases = {
+            {"prune", "--model", m},
+            {"prune", "0.3", "--model", m},
+            {"prune", "0.3", "0.8", "--criterion", "l1", "--model", m},
+            {"prune", "--criterion", "seed", "--ratio", "0.5", "--model", m},
+            {"prune", "--criterion", "l1", "--ratio", "0", "--model", m},
+            {"prune", "--criterion", "nope", "--ratio", "0.5", "--model", m},
+            {"prune", "--criterion", "l1", "--ratio", "0.5", "--widths-from", m, "--model", m},
+            {"prune", "--criterion", "l1", "--widths-from", dir.resolve("none.json").toString(), "--model", m},
+        };
+        for (String[] c : cases) {
+            StringWriter err = new StringWriter();
+            assertThat(run(err, with(c, "--out", dir.resolve("bad").toString()))).as(String.join(" ", c) + ": " + err).isEqualTo(2);
+            assertThat(err.toString()).startsWith("irprune: ").doesNotContain("\tat ");
+        }
+        assertThat(Files.exists(dir.resolve("bad/report.json"))).isFalse();
+    }
+
+    private static void assertReloadsWithItsAccuracy(Path out, JsonNode report) throws Exception {
+        StringWriter evalOut = new StringWriter();
+        CommandLine eval = dev.irprune.cli.Main.commandLine();
+        eval.setOut(new PrintWriter(evalOut, true));
+        eval.setErr(new PrintWriter(new StringWriter(), true));
+        assertThat(eval.execute("eval", "--model", out.resolve("pruned-model").toString(), "--test-limit", "200", "--json")).isZero();
+        assertThat(Json.MAPPER.readTree(evalOut.toString()).get("accuracy").asDouble()).isEqualTo(report.get("finalAccuracy").asDouble());
+    }
+}
