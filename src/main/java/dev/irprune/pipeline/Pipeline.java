@@ -9,7 +9,12 @@ import dev.irprune.io.Progress;
 import dev.irprune.model.Network;
 import dev.irprune.model.NetworkSpec;
 import dev.irprune.model.Tensor;
+import dev.irprune.report.Figures;
+import dev.irprune.report.GroupFigure;
 import dev.irprune.report.GroupReport;
+import dev.irprune.report.ReportFiles;
+import dev.irprune.score.Correlation;
+import dev.irprune.score.SimilarityMatrix;
 import dev.irprune.run.Engines;
 import dev.irprune.run.Interrupts;
 import dev.irprune.select.Evidence;
@@ -212,11 +217,36 @@ public final class Pipeline {
                 seed == null ? List.of() : seed.prunedByRedundancy(), seed == null ? null : seed.rescued(),
                 seed == null ? null : seed.budget(), accImportance, accPruned, null, 0, 0, 0, 0, captureSeconds, selectSeconds, 0,
                 seconds(start));
+        if (request.figures()) {
+            GroupFigure figure = figure(name, evidence, scores, kept, seed);
+            ReportFiles.bestEffort("the figures of " + name, () -> Figures.write(out, figure));
+        }
         if (seed != null) {
             LOG.info("{}: {} by entropy, {} by redundancy{}", name, seed.prunedByEntropy().size(), seed.prunedByRedundancy().size(),
                     seed.rescued() == null ? "" : ", kept " + seed.rescued() + " so the group is not emptied");
         }
         return new GroupInProgress(plan, report, 0, 0);
+    }
+
+    /** What the group's figures show: scores, each channel's fate and, for the reference rule's redundancy stage, the similarities. */
+    private GroupFigure figure(String name, Evidence evidence, double[] scores, int[] kept, LayerPlan seed) {
+        int[] fate = new int[scores.length];
+        java.util.Arrays.fill(fate, 1);
+        for (int k : kept) {
+            fate[k] = 0;
+        }
+        if (seed == null) {
+            return new GroupFigure(name, request.pruning().criterion().cliName(), scores, fate, null, null, null, null);
+        }
+        seed.prunedByRedundancy().forEach(f -> fate[f] = kept(kept, f) ? 0 : 2);
+        SimilarityMatrix sim = seed.similarityRows() == null ? null
+                : Correlation.absolutePearson(evidence.activations(), seed.similarityRows());
+        return new GroupFigure(name, "seed", scores, fate, sim, seed.pairs().stream().map(p -> new int[] {p.pruned(), p.kept()}).toList(),
+                seed.entropyThreshold(), seed.redundancy() ? seed.similarityThreshold() : null);
+    }
+
+    private static boolean kept(int[] kept, int f) {
+        return java.util.Arrays.binarySearch(kept, f) >= 0;
     }
 
     private void cut(String group, int[] keep, NDManager manager) {
