@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             PruneCommand.class,
             DemoCommand.class,
             ApplyCommand.class,
+            SweepCommand.class,
         })
 public final class IrpruneCommand implements Runnable {
     @Spec CommandSpec spec;
