@@ -18,6 +18,9 @@ public record Versions(String irprune, String commit, String djl, String pytorch
             throw new UncheckedIOException(e);
         }
         String commit = p.getProperty("commit", "unknown");
+        if ("true".equals(p.getProperty("dirty"))) {
+            commit += " (with uncommitted changes)";
+        }
         return new Versions(
                 p.getProperty("irprune", "unknown"),
                 commit.startsWith("${") ? "unknown" : commit,
