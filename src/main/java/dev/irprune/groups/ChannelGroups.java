@@ -9,6 +9,7 @@ import dev.irprune.model.DropoutSpec;
 import dev.irprune.model.FlattenSpec;
 import dev.irprune.model.GlobalPoolSpec;
 import dev.irprune.model.NetworkSpec;
+import dev.irprune.model.NodeRole;
 import dev.irprune.model.NodeSpec;
 import dev.irprune.model.OutputSpec;
 import dev.irprune.model.PadChannelsSpec;
@@ -143,9 +144,8 @@ public final class ChannelGroups {
         private String evidence(List<String> nodes) {
             String last = null;
             for (String n : nodes) {
-                NodeSpec node = spec.node(n);
-                if (node instanceof ConvSpec || node instanceof DenseSpec || node instanceof BatchNormSpec
-                        || node instanceof ActivationSpec || node instanceof AddSpec) {
+                NodeRole role = NodeRole.of(spec.node(n));
+                if (role == NodeRole.PRODUCER || role == NodeRole.PER_CHANNEL || role == NodeRole.JOIN) {
                     last = n;
                 }
             }

@@ -27,7 +27,7 @@ public final class Weights {
         Map<String, Shape> shapes = spec.shapes();
         for (NodeSpec n : spec.nodes()) {
             Shape in = shapes.get(n.inputs().get(0));
-            n.accept(new ShapeVisitor(in, out));
+            n.accept(new ShapeVisitor(in, out, new LinkedHashMap<>()));
         }
         return out;
     }
@@ -40,22 +40,11 @@ public final class Weights {
     /** The L2 coefficient of every regularised tensor (kernels and biases of nodes with l2 > 0). */
     public static Map<String, Double> l2(NetworkSpec spec) {
         Map<String, Double> out = new LinkedHashMap<>();
+        Map<String, Shape> shapes = spec.shapes();
         for (NodeSpec n : spec.nodes()) {
-            double l2 = 0;
-            boolean bias = false;
-            if (n instanceof ConvSpec c) {
-                l2 = c.l2();
-                bias = c.bias();
-            } else if (n instanceof DenseSpec d) {
-                l2 = d.l2();
-                bias = d.bias();
-            }
-            if (l2 > 0) {
-                out.put(n.name() + ".weight", l2);
-                if (bias) {
-                    out.put(n.name() + ".bias", l2);
-                }
-            }
+            ShapeVisitor v = new ShapeVisitor(shapes.get(n.inputs().get(0)), new LinkedHashMap<>(), new LinkedHashMap<>());
+            n.accept(v);
+            out.putAll(v.l2());
         }
         return out;
     }
@@ -118,15 +107,22 @@ public final class Weights {
         }
     }
 
-    /** Adds the tensors of one node. */
-    private record ShapeVisitor(Shape in, Map<String, int[]> out) implements NodeSpec.Visitor<Void> {
+    /** Adds the tensors of one node and the L2 coefficients of those that have one. */
+    private record ShapeVisitor(Shape in, Map<String, int[]> out, Map<String, Double> l2) implements NodeSpec.Visitor<Void> {
         @Override
         public Void conv(ConvSpec c) {
-            out.put(c.name() + ".weight", new int[] {c.filters(), in.dim(0), c.kernelH(), c.kernelW()});
+            put(c.name() + ".weight", new int[] {c.filters(), in.dim(0), c.kernelH(), c.kernelW()}, c.l2());
             if (c.bias()) {
-                out.put(c.name() + ".bias", new int[] {c.filters()});
+                put(c.name() + ".bias", new int[] {c.filters()}, c.l2());
             }
             return null;
+        }
+
+        private void put(String name, int[] shape, double lambda) {
+            out.put(name, shape);
+            if (lambda > 0) {
+                l2.put(name, lambda);
+            }
         }
 
         @Override
@@ -139,9 +135,9 @@ public final class Weights {
 
         @Override
         public Void dense(DenseSpec d) {
-            out.put(d.name() + ".weight", new int[] {d.units(), in.dim(0)});
+            put(d.name() + ".weight", new int[] {d.units(), in.dim(0)}, d.l2());
             if (d.bias()) {
-                out.put(d.name() + ".bias", new int[] {d.units()});
+                put(d.name() + ".bias", new int[] {d.units()}, d.l2());
             }
             return null;
         }

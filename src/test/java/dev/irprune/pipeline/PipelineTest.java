@@ -64,6 +64,27 @@ class PipelineTest {
     }
 
     @Test
+    void aFlattenAfterAFlatVectorIsTheNoOpItIsWhenPruning() {
+        DataSplit data = Datasets.load(new DataConfig(DatasetName.DEMO, null, 200, 50));
+        NetworkSpec spec = new NetworkSpec("flat-twice", new InputSpec(1, 32, 32, 0.3, 0.3), java.util.List.of(
+                dev.irprune.model.ConvSpec.same("conv", "input", 4, 3, true, 0),
+                new dev.irprune.model.ActivationSpec("relu", "conv", dev.irprune.model.Activation.RELU),
+                dev.irprune.model.PoolSpec.max("pool", "relu", 4),
+                new dev.irprune.model.FlattenSpec("flatten", "pool", dev.irprune.model.FlattenSpec.Layout.NCHW),
+                new dev.irprune.model.DenseSpec("fc", "flatten", 12, dev.irprune.model.Activation.RELU, true, 0),
+                new dev.irprune.model.FlattenSpec("again", "fc", dev.irprune.model.FlattenSpec.Layout.NCHW),
+                new dev.irprune.model.DenseSpec("output", "again", 10, dev.irprune.model.Activation.IDENTITY, true, 0),
+                new dev.irprune.model.OutputSpec("probabilities", "output", dev.irprune.model.OutputSpec.Kind.SOFTMAX)));
+        PruneRequest req = new PruneRequest("model", new DataConfig(DatasetName.DEMO, null, 200, 50),
+                new PruningConfig(dev.irprune.select.Criteria.L1, dev.irprune.select.PolicySpec.ratio(0.5), 0, 100, 10),
+                TrainConfig.of(1, 64, 1e-3), RunContext.cpu(1), false);
+        Pipeline.Result r = Pipeline.run(req, spec, Weights.initial(spec, 2), data, dir);
+        assertThat(r.spec().width("conv")).isEqualTo(2);
+        assertThat(r.spec().width("fc")).isEqualTo(6);
+        assertThat(r.spec().shape("again")).isEqualTo(new dev.irprune.model.Shape(6));
+    }
+
+    @Test
     void indexBookkeepingBetweenTheTwoCuts() {
         assertThat(Pipeline.positions(new int[] {1, 4, 7}, new int[] {0, 1, 3, 4, 6, 7})).containsExactly(1, 3, 5);
         assertThat(Pipeline.positions(new int[] {2}, new int[] {2})).containsExactly(0);
