@@ -1,22 +1,15 @@
 package dev.irprune.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /** An element-wise activation (relu, tanh, sigmoid or identity); the shape is unchanged. */
-public record ActivationSpec(String name, String input, Activation function) implements NodeSpec {
+public record ActivationSpec(String name, String input, Activation function) implements SingleInput {
     public ActivationSpec {
         NodeSpec.checkName(name);
         NodeSpec.checkInput(name, input);
         if (function == null) {
             throw new IllegalArgumentException(name + ": the activation function is required");
         }
-    }
-
-    @Override
-    @JsonIgnore
-    public List<String> inputs() {
-        return List.of(input);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.irprune.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  * (Keras' convention: momentum is the share kept); in inference the running statistics are used.
  * Weights: {@code .gamma}, {@code .beta}, {@code .running_mean}, {@code .running_var} (C each).
  */
-public record BatchNormSpec(String name, String input, double epsilon, double momentum) implements NodeSpec {
+public record BatchNormSpec(String name, String input, double epsilon, double momentum) implements SingleInput {
     /** The engine defaults IRPrune's own networks use: epsilon 1e-5, momentum 0.9. */
     public static final double EPSILON = 1e-5;
     public static final double MOMENTUM = 0.9;
@@ -28,12 +27,6 @@ public record BatchNormSpec(String name, String input, double epsilon, double mo
 
     public static BatchNormSpec of(String name, String input) {
         return new BatchNormSpec(name, input, EPSILON, MOMENTUM);
-    }
-
-    @Override
-    @JsonIgnore
-    public List<String> inputs() {
-        return List.of(input);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.irprune.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  * penalty coefficient lambda (loss += lambda * sum(w^2)) on kernel and bias.
  */
 public record ConvSpec(String name, String input, int filters, int kernelH, int kernelW, int strideH, int strideW,
-        Padding padding, boolean bias, double l2) implements NodeSpec {
+        Padding padding, boolean bias, double l2) implements SingleInput {
     public ConvSpec {
         NodeSpec.checkName(name);
         NodeSpec.checkInput(name, input);
@@ -27,12 +26,6 @@ public record ConvSpec(String name, String input, int filters, int kernelH, int 
     /** A k x k convolution with stride 1 and "same" padding, as VGG uses. */
     public static ConvSpec same(String name, String input, int filters, int k, boolean bias, double l2) {
         return new ConvSpec(name, input, filters, k, k, 1, 1, Padding.SAME, bias, l2);
-    }
-
-    @Override
-    @JsonIgnore
-    public List<String> inputs() {
-        return List.of(input);
     }
 
     @Override

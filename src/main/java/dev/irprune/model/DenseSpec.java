@@ -1,6 +1,5 @@
 package dev.irprune.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -9,7 +8,7 @@ import java.util.List;
  * {@code l2} is the Keras-style penalty coefficient on kernel and bias.
  */
 public record DenseSpec(String name, String input, int units, Activation activation, boolean bias, double l2)
-        implements NodeSpec {
+        implements SingleInput {
     public DenseSpec {
         NodeSpec.checkName(name);
         NodeSpec.checkInput(name, input);
@@ -20,12 +19,6 @@ public record DenseSpec(String name, String input, int units, Activation activat
             throw new IllegalArgumentException(name + ": activation is required");
         }
         NodeSpec.checkNonNegative(name, "l2", l2);
-    }
-
-    @Override
-    @JsonIgnore
-    public List<String> inputs() {
-        return List.of(input);
     }
 
     @Override

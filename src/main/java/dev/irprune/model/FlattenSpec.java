@@ -1,6 +1,5 @@
 package dev.irprune.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -10,7 +9,7 @@ import java.util.List;
  * {@code nhwc} is channel-minor (feature (h*W + w)*C + c, as Keras flattens). A flat input passes
  * through unchanged.
  */
-public record FlattenSpec(String name, String input, Layout layout) implements NodeSpec {
+public record FlattenSpec(String name, String input, Layout layout) implements SingleInput {
     /** The order of the flattened features. */
     public enum Layout {
         @JsonProperty("nchw") NCHW,
@@ -23,12 +22,6 @@ public record FlattenSpec(String name, String input, Layout layout) implements N
         if (layout == null) {
             throw new IllegalArgumentException(name + ": the layout (nchw or nhwc) is required");
         }
-    }
-
-    @Override
-    @JsonIgnore
-    public List<String> inputs() {
-        return List.of(input);
     }
 
     @Override

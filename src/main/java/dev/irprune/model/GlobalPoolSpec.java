@@ -1,19 +1,12 @@
 package dev.irprune.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /** Global average pooling: a C x H x W map becomes C x 1 x 1, each channel's mean. */
-public record GlobalPoolSpec(String name, String input) implements NodeSpec {
+public record GlobalPoolSpec(String name, String input) implements SingleInput {
     public GlobalPoolSpec {
         NodeSpec.checkName(name);
         NodeSpec.checkInput(name, input);
-    }
-
-    @Override
-    @JsonIgnore
-    public List<String> inputs() {
-        return List.of(input);
     }
 
     @Override

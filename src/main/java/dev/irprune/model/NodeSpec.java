@@ -25,8 +25,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = PadChannelsSpec.class, name = "padchannels"),
     @JsonSubTypes.Type(value = OutputSpec.class, name = "output")
 })
-public sealed interface NodeSpec permits ConvSpec, BatchNormSpec, ActivationSpec, PoolSpec, GlobalPoolSpec, FlattenSpec,
-        DenseSpec, DropoutSpec, AddSpec, PadChannelsSpec, OutputSpec {
+public sealed interface NodeSpec permits SingleInput, AddSpec {
     String name();
 
     /** The nodes this one reads, in order. */

@@ -1,6 +1,5 @@
 package dev.irprune.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -9,7 +8,7 @@ import java.util.List;
  * networks are trained with softmax cross-entropy (the softmax is folded into the loss);
  * {@code logits} networks output raw scores. Either way IRPrune's forward pass returns the logits.
  */
-public record OutputSpec(String name, String input, Kind kind) implements NodeSpec {
+public record OutputSpec(String name, String input, Kind kind) implements SingleInput {
     /** What the output means. */
     public enum Kind {
         @JsonProperty("softmax") SOFTMAX,
@@ -22,12 +21,6 @@ public record OutputSpec(String name, String input, Kind kind) implements NodeSp
         if (kind == null) {
             throw new IllegalArgumentException(name + ": the output kind (softmax or logits) is required");
         }
-    }
-
-    @Override
-    @JsonIgnore
-    public List<String> inputs() {
-        return List.of(input);
     }
 
     @Override

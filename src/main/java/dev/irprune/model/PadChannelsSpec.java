@@ -1,13 +1,12 @@
 package dev.irprune.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
  * Adds {@code before} and {@code after} channels of zeros around a C x H x W map: the
  * zero-padded identity shortcut of He et al. 2016 (option A) where a residual stage widens.
  */
-public record PadChannelsSpec(String name, String input, int before, int after) implements NodeSpec {
+public record PadChannelsSpec(String name, String input, int before, int after) implements SingleInput {
     public PadChannelsSpec {
         NodeSpec.checkName(name);
         NodeSpec.checkInput(name, input);
@@ -15,12 +14,6 @@ public record PadChannelsSpec(String name, String input, int before, int after) 
             throw new IllegalArgumentException(name + ": channels to add must be >= 0 and not both 0, got " + before + ", "
                     + after);
         }
-    }
-
-    @Override
-    @JsonIgnore
-    public List<String> inputs() {
-        return List.of(input);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.irprune.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -10,7 +9,7 @@ import java.util.List;
  * {@code countPadding} (PyTorch's count_include_pad; Keras and ONNX leave them out).
  */
 public record PoolSpec(String name, String input, Kind kind, int sizeH, int sizeW, int strideH, int strideW, Padding padding,
-        boolean countPadding) implements NodeSpec {
+        boolean countPadding) implements SingleInput {
     /** Which pooling. */
     public enum Kind {
         @JsonProperty("max") MAX,
@@ -32,12 +31,6 @@ public record PoolSpec(String name, String input, Kind kind, int sizeH, int size
     /** Max-pooling of k x k windows with stride k and no padding, as VGG uses. */
     public static PoolSpec max(String name, String input, int k) {
         return new PoolSpec(name, input, Kind.MAX, k, k, k, k, Padding.VALID, false);
-    }
-
-    @Override
-    @JsonIgnore
-    public List<String> inputs() {
-        return List.of(input);
     }
 
     @Override
