@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
             PruneCommand.class,
             DemoCommand.class,
             ApplyCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
         })
 public final class IrpruneCommand implements Runnable {
     @Spec CommandSpec spec;
