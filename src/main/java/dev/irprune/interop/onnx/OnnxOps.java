@@ -1,5 +1,12 @@
 package dev.irprune.interop.onnx;
 
+import static dev.irprune.interop.onnx.OnnxArgs.decimal;
+import static dev.irprune.interop.onnx.OnnxArgs.padding;
+import static dev.irprune.interop.onnx.OnnxArgs.pair;
+import static dev.irprune.interop.onnx.OnnxArgs.scale;
+import static dev.irprune.interop.onnx.OnnxArgs.tensor;
+import static dev.irprune.interop.onnx.OnnxArgs.transpose;
+
 import dev.irprune.interop.FloatTensor;
 import dev.irprune.model.Activation;
 import dev.irprune.model.ActivationSpec;
@@ -11,9 +18,7 @@ import dev.irprune.model.DropoutSpec;
 import dev.irprune.model.FlattenSpec;
 import dev.irprune.model.GlobalPoolSpec;
 import dev.irprune.model.PadChannelsSpec;
-import dev.irprune.model.Padding;
 import dev.irprune.model.PoolSpec;
-import dev.irprune.model.Shape;
 import dev.irprune.model.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -251,87 +256,11 @@ final class OnnxOps {
         m.softmaxOutput();
     }
 
-    // ---- helpers ----
-
     private static String flatInput(OnnxNode n, OnnxImport m) {
         String in = m.input(n, 0);
         if (m.shape(in).rank() != 1) {
             throw m.error(n, "its input is a " + m.shape(in) + " map; a dense layer needs batch x features (flatten first)");
         }
         return in;
-    }
-
-    /** Conv/pool padding from pads or auto_pad, for a window over the input {@code in}. */
-    private static Padding padding(OnnxNode n, OnnxImport m, String in, int kh, int kw, int[] st) {
-        String auto = n.stringAttribute("auto_pad", "NOTSET");
-        switch (auto) {
-            case "NOTSET" -> {
-                List<Long> p = n.intsAttribute("pads");
-                if (p.isEmpty() || p.stream().allMatch(v -> v == 0)) {
-                    return Padding.VALID;
-                }
-                if (p.size() != 4) {
-                    throw m.error(n, "pads must have 4 values, got " + p);
-                }
-                return new Padding(Padding.Mode.EXPLICIT, p.get(0).intValue(), p.get(2).intValue(), p.get(1).intValue(), p.get(3).intValue());
-            }
-            case "VALID" -> {
-                return Padding.VALID;
-            }
-            case "SAME_UPPER" -> {
-                return Padding.SAME;
-            }
-            case "SAME_LOWER" -> {
-                Shape s = m.shape(in);
-                int[] upper = Padding.SAME.resolve(s.dim(1), s.dim(2), kh, kw, st[0], st[1]);
-                return new Padding(Padding.Mode.EXPLICIT, upper[1], upper[0], upper[3], upper[2]);
-            }
-            default -> throw m.error(n, "auto_pad " + auto + " is not supported");
-        }
-    }
-
-    private static int[] pair(OnnxNode n, String attribute, int fallback) {
-        List<Long> v = n.intsAttribute(attribute);
-        return v.isEmpty() ? new int[] {fallback, fallback} : new int[] {Math.toIntExact(v.get(0)), Math.toIntExact(v.get(v.size() - 1))};
-    }
-
-    /** A vector of {@code n} values from a stored [n], [1, n] or single value (broadcast). */
-    private static Tensor tensor(FloatTensor t, int n, OnnxImport m, OnnxNode node) {
-        float[] v = t.values();
-        if (v.length == n) {
-            return new Tensor(new int[] {n}, v);
-        }
-        if (v.length == 1) {
-            float[] f = new float[n];
-            java.util.Arrays.fill(f, v[0]);
-            return new Tensor(new int[] {n}, f);
-        }
-        throw m.error(node, "a parameter of shape " + java.util.Arrays.toString(t.shape()) + " where " + n + " values are needed");
-    }
-
-    private static float[] transpose(FloatTensor b) {
-        int r = b.shape()[0];
-        int c = b.shape()[1];
-        float[] v = b.values();
-        float[] out = new float[v.length];
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < c; j++) {
-                out[j * r + i] = v[i * c + j];
-            }
-        }
-        return out;
-    }
-
-    private static void scale(float[] v, float by) {
-        if (by != 1f) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] *= by;
-            }
-        }
-    }
-
-    /** A float attribute as the decimal it was written as (1e-5f gives 1e-5, not 9.99999974737875e-6). */
-    private static double decimal(float f) {
-        return Double.parseDouble(Float.toString(f));
     }
 }
