@@ -27,7 +27,9 @@ class KerasFixturesImportTest {
     private static final double TOLERANCE = 0.0005;
 
     private static Evaluation evaluate(String fixture, String config, DatasetName dataset, Path dataDir) throws Exception {
-        Path source = Fixtures.shared("keras/" + fixture);
+        int slash = fixture.indexOf('/');
+        Path source = slash < 0 ? Fixtures.shared("keras/" + fixture)
+                : Fixtures.shared("keras/" + fixture.substring(0, slash)).resolve(fixture.substring(slash + 1));
         NetworkSpec arch = config == null ? null
                 : KerasSequential.toSpec(Json.MAPPER.readTree(Fixtures.resource("keras-configs/" + config).toFile()), config);
         Import.Imported m = Import.read(source, new ImportOptions(arch, arch != null, null));
@@ -44,6 +46,7 @@ class KerasFixturesImportTest {
         assertThat(e.accuracy()).isCloseTo(0.9884, within(TOLERANCE));
     }
 
+    /** Through the prefix cp.ckpt, not the folder. */
     @Test
     void shahedsababTwoShards() throws Exception {
         Evaluation e = evaluate("shahedsabab-mnist-cnn-2shards/cp.ckpt", "shahedsabab-mnist-cnn.json", DatasetName.MNIST,
