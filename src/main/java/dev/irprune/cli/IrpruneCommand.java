@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             ApplyCommand.class,
             SweepCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
         })
 public final class IrpruneCommand implements Runnable {
     @Spec CommandSpec spec;

@@ -3,6 +3,7 @@ package dev.irprune.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.irprune.data.DataConfig;
 import dev.irprune.data.DataSplit;
+import dev.irprune.interop.Import;
 import dev.irprune.io.AtomicFiles;
 import dev.irprune.io.InputException;
 import dev.irprune.io.Json;
@@ -19,6 +20,7 @@ import dev.irprune.select.PolicySpec;
 import dev.irprune.select.PruningConfig;
 import dev.irprune.train.Provenance;
 import dev.irprune.train.TrainConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,7 +67,9 @@ final class PruneCommand implements Callable<Integer> {
             description = "Keep a multiple of N channels in every pruned group (at least N), keeping back the best-scored of those the rule would remove (default: 0, none).")
     int roundTo;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "A trained model folder (the reference's \"with pre-trained model\").")
+    @Option(names = "--model", paramLabel = "SOURCE", description = "A trained model folder (the reference's \"with pre-trained model\"), "
+            + "or a model to import (a TensorFlow checkpoint folder such as the reference's training_4, a Keras or ONNX file; "
+            + "architecture from --arch, default the reference VGG16, --spec or --keras-config), imported into OUT/base-model first.")
     Path modelDir;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Output folder (default: the current folder).")
@@ -90,6 +94,7 @@ final class PruneCommand implements Callable<Integer> {
 
     @Mixin DataOptions data;
     @Mixin ModelOptions model;
+    @Mixin SourceOptions src;
     @Mixin TrainOptions train;
     @Mixin RunOptions run;
 
@@ -111,16 +116,23 @@ final class PruneCommand implements Callable<Integer> {
             TrainConfig tc = train.config();
             PruningConfig pc = pruningConfig();
             if (modelDir != null) {
-                TrainedWith.reject(spec, "describes a new network and cannot be combined with --model",
-                        "--arch", "--width", "--dense-width", "--batch-norm", "--dropout", "--shortcut", "--epochs");
-                NetworkSpec net = ModelFolder.readSpec(modelDir);
-                Optional<Provenance> made = TrainedWith.provenance(modelDir);
+                Path base = modelDir;
+                DataSplit split = null;
+                if (ModelSource.isFolder(modelDir)) {
+                    ModelSource.rejectImportOptions(spec);
+                    TrainedWith.reject(spec, "trains a new network and cannot be combined with --model", "--epochs");
+                } else {
+                    TrainedWith.reject(spec, "trains a new network and does not apply to an imported model", "--epochs");
+                    base = out.resolve(PruneRun.BASE_MODEL);
+                    split = importInto(base);
+                }
+                NetworkSpec net = ModelFolder.readSpec(base);
+                Optional<Provenance> made = TrainedWith.provenance(base);
                 DataConfig dc = TrainedWith.data(spec, data.config(), made);
                 TrainedWith.checkChannels(net, dc);
                 RunContext ctx = TrainedWith.context(spec, run.context(), made);
-                PruneRequest req = request(modelDir.toAbsolutePath().normalize().toString(), dc, pc, TrainedWith.train(spec, tc, made), ctx);
-                DataSplit split = PruneRun.load(dc, net);
-                report = PruneRun.run(req, split, out);
+                PruneRequest req = request(base.toAbsolutePath().normalize().toString(), dc, pc, TrainedWith.train(spec, tc, made), ctx);
+                report = PruneRun.run(req, split != null ? split : PruneRun.load(dc, net), out);
             } else {
                 DataConfig dc = data.config();
                 NetworkSpec net = model.spec(dc.dataset().channels(), dc.dataset().classes());
@@ -132,6 +144,27 @@ final class PruneCommand implements Callable<Integer> {
         }
         printResult(spec, report, out);
         return 0;
+    }
+
+    /**
+     * Imports the model {@code --model} names into {@code base} (OUT/base-model, so that --resume
+     * finds it), its standardised input fitted to the training images; returns the data loaded.
+     */
+    private DataSplit importInto(Path base) {
+        if (Files.exists(base)) {
+            throw new InputException(base + " already exists: prune it with --model " + base
+                    + " (or continue an interrupted run with 'irprune prune --resume --out " + out + "'), or choose another --out");
+        }
+        DataConfig dc = data.config();
+        Import.Imported imported = ModelSource.read(spec, modelDir, src, model, dc);
+        TrainedWith.checkChannels(imported.spec(), dc);
+        DataSplit split = PruneRun.load(dc, imported.spec());
+        NetworkSpec net = ModelSource.fitted(imported.spec(), () -> split);
+        AtomicFiles.writeFolder(base, dir -> {
+            ModelFolder.save(dir, net, imported.weights());
+            ModelSource.provenance(imported, dc, run.context().seed()).write(dir);
+        });
+        return split;
     }
 
     private PruneRequest request(String base, DataConfig dc, PruningConfig pc, TrainConfig tc, RunContext ctx) {

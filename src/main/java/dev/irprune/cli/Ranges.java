@@ -95,10 +95,17 @@ final class Ranges {
         }
     }
 
-    /** --train-limit, --test-limit: 0 (all) .. 2^31 - 1. */
+    /** --train-limit, --test-limit, --verify-images: 0 (all) .. 2^31 - 1. */
     static final class ImageLimit extends Whole {
         ImageLimit() {
             super(0, Integer.MAX_VALUE);
+        }
+    }
+
+    /** export's --opset: the ONNX operator sets IRPrune writes. */
+    static final class Opset extends Whole {
+        Opset() {
+            super(dev.irprune.interop.onnx.OnnxExport.MIN_OPSET, dev.irprune.interop.onnx.OnnxExport.MAX_OPSET);
         }
     }
 

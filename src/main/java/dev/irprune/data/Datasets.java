@@ -75,6 +75,7 @@ public final class Datasets {
                             + "(t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz], and the train-* files to train)");
                 }
                 if (withTrain) {
+                    needTrainFiles(dir, dataset);
                     train = FashionMnist.readTrain(dir);
                     FashionMnist.trainFiles(dir).forEach(f -> files.add(DataFile.of(f)));
                 }
@@ -107,6 +108,19 @@ public final class Datasets {
         log.info("Loaded {} from {}: {} training and {} test images of {}x{}x{} ({} ms)", dataset.cliName(), source, train.size(),
                 test.size(), test.channels(), test.height(), test.width(), (System.nanoTime() - start) / 1_000_000);
         return split;
+    }
+
+    /** One clear line when a folder holds only an IDX test set (as the shared MNIST folder does). */
+    private static void needTrainFiles(Path dir, DatasetName dataset) {
+        if (!hasIdx(dir, FashionMnist.TRAIN_IMAGES) && hasIdx(dir, FashionMnist.TEST_IMAGES)) {
+            throw new dev.irprune.io.InputException(dir + ": only the " + dataset.cliName() + " test files are here; training, "
+                    + "pruning and fine-tuning need the training images too (" + FashionMnist.TRAIN_IMAGES + "[.gz] and "
+                    + FashionMnist.TRAIN_LABELS + "[.gz]); eval needs only the test files");
+        }
+    }
+
+    private static boolean hasIdx(Path dir, String base) {
+        return java.nio.file.Files.isRegularFile(dir.resolve(base + ".gz")) || java.nio.file.Files.isRegularFile(dir.resolve(base));
     }
 
     private static ImageSet resize(ImageSet set, int height, int width, DatasetName dataset) {

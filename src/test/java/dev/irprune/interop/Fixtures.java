@@ -33,13 +33,29 @@ public final class Fixtures {
 
     /** A file or folder under {@code shared/fixtures}; skips the test (with the reason) if absent. */
     public static Path shared(String relative) {
+        return beside("shared/fixtures/" + relative);
+    }
+
+    /** A file or folder under {@code shared/data} (the MNIST test set); skips the test (with the reason) if absent. */
+    public static Path sharedData(String relative) {
+        return beside("shared/data/" + relative);
+    }
+
+    /** Fashion-MNIST as Debian's dataset-fashion-mnist installs it; skips the test (with the reason) if absent. */
+    public static Path fashionMnist() {
+        Path p = Path.of("/usr/share/datasets/fashion-mnist");
+        assumeTrue(Files.isRegularFile(p.resolve("t10k-images-idx3-ubyte.gz")), p + " not found (apt-get install dataset-fashion-mnist): test skipped");
+        return p;
+    }
+
+    private static Path beside(String relative) {
         for (Path dir = project().getParent(); dir != null; dir = dir.getParent()) {
-            Path p = dir.resolve("shared/fixtures").resolve(relative);
+            Path p = dir.resolve(relative);
             if (Files.exists(p)) {
                 return p;
             }
         }
-        assumeTrue(false, "shared/fixtures/" + relative + " not found beside the project: test skipped");
+        assumeTrue(false, relative + " not found beside the project: test skipped");
         throw new IllegalStateException("unreachable");
     }
 

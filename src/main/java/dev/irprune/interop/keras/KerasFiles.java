@@ -2,17 +2,13 @@ package dev.irprune.interop.keras;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.irprune.interop.FileErrors;
+import dev.irprune.interop.FileSignatures;
 import dev.irprune.io.InputException;
 import dev.irprune.io.Json;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 import io.jhdf.exceptions.HdfException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -23,9 +19,6 @@ import java.util.Optional;
  * Weights stay in Keras' layout; only float32 and float64 weights are accepted (as float32).
  */
 public final class KerasFiles {
-    private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
-    private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
-
     private KerasFiles() {}
 
     /**
@@ -34,11 +27,11 @@ public final class KerasFiles {
      *     a config that is not JSON)
      */
     public static KerasModel read(Path file) {
-        byte[] head = head(file);
-        if (startsWith(head, ZIP_SIGNATURE)) {
+        byte[] head = FileSignatures.head(file);
+        if (FileSignatures.startsWith(head, FileSignatures.ZIP)) {
             return KerasArchive.read(file);
         }
-        if (!startsWith(head, HDF5_SIGNATURE)) {
+        if (!FileSignatures.startsWith(head, FileSignatures.HDF5)) {
             throw new InputException(file + ": not a Keras file: neither HDF5 (.h5, .weights.h5) nor a zip (.keras)");
         }
         try (HdfFile h5 = new HdfFile(file)) {
@@ -98,17 +91,5 @@ public final class KerasFiles {
 
     private static String text(HdfFile h5, Group fallback, String name) {
         return H5Values.string(h5, name).or(() -> H5Values.string(fallback, name)).orElse("");
-    }
-
-    private static byte[] head(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(8);
-        } catch (IOException e) {
-            throw FileErrors.unreadable(file, e);
-        }
-    }
-
-    private static boolean startsWith(byte[] head, byte[] signature) {
-        return head.length >= signature.length && Arrays.equals(head, 0, signature.length, signature, 0, signature.length);
     }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class OnnxRuntimeTest {
     @Test
     void tinyCnnGivesTheHandComputedLogits() throws Exception {
-        float[] y = OrtRunner.run(TinyCnn.builder().toBytes(), "x", TinyCnn.INPUT, new long[] {1, 1, 4, 4});
-        assertThat(y).containsExactly(TinyCnn.EXPECTED, within(1e-4f));
+        try (OnnxRuntime ort = OnnxRuntime.open(TinyCnn.builder().toBytes(), 1, "tiny")) {
+            assertThat(ort.run(TinyCnn.INPUT, 1, 1, 4, 4)).containsExactly(TinyCnn.EXPECTED, within(1e-4f));
+        }
     }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The models scripts/make-onnx-fixtures.py exports from PyTorch (Debian's python3-torch under
  * /usr/bin/python3; skipped without it): the reader sees the expected operators and initializer
- * shapes, batch norm folded or kept, and ONNX Runtime on the files gives torch's logits to 1e-4.
+ * shapes, batch norm folded or kept, ONNX Runtime on the files gives torch's logits to 1e-4, and so
+ * does IRPrune's forward pass on the networks imported from them.
  */
 class TorchOnnxFixturesTest {
     @TempDir
@@ -62,9 +63,38 @@ class TorchOnnxFixturesTest {
         float[] expected = floats(rec.get("logits"));
         assertThat(expected).hasSize(40);
         for (JsonNode file : rec.get("files")) {
-            float[] logits = OrtRunner.run(Files.readAllBytes(out.resolve(file.asText())), "input", input, shape);
+            try (OnnxRuntime ort = OnnxRuntime.open(Files.readAllBytes(out.resolve(file.asText())), 1, file.asText())) {
+                assertThat(ort.run(input, shape)).as(file.asText()).containsExactly(expected, within(1e-4f));
+            }
+        }
+    }
+
+    /** Every file of a model, imported into IRPrune, gives torch's logits on the same inputs. */
+    private static void importsLikeTorch(String model) throws Exception {
+        JsonNode rec = Json.MAPPER.readTree(Files.readString(out.resolve(model + ".json")));
+        float[] input = floats(rec.get("input"));
+        float[] expected = floats(rec.get("logits"));
+        for (JsonNode file : rec.get("files")) {
+            dev.irprune.model.ModelFolder.Contents c = OnnxImport.read(out.resolve(file.asText()));
+            float[] logits = dev.irprune.model.Forward.logits(c.spec(), c.weights(), input, 4);
             assertThat(logits).as(file.asText()).containsExactly(expected, within(1e-4f));
         }
+    }
+
+    @Test
+    void importedVggAndResNetGiveTorchsLogits() throws Exception {
+        importsLikeTorch("vgg");
+        importsLikeTorch("resnet");
+        dev.irprune.model.NetworkSpec vgg = OnnxImport.read(out.resolve("vgg-unfolded.onnx")).spec();
+        assertThat(vgg.nodes()).extracting(dev.irprune.model.NodeSpec::name).containsExactly("conv1", "bn1", "Relu", "MaxPool",
+                "conv2", "MaxPool_1", "Flatten", "fc1", "fc2", "logits");
+        assertThat(vgg.node("fc1")).isEqualTo(new dev.irprune.model.DenseSpec("fc1", "Flatten", 32,
+                dev.irprune.model.Activation.RELU, true, 0));
+        dev.irprune.model.NetworkSpec resnet = OnnxImport.read(out.resolve("resnet-unfolded.onnx")).spec();
+        assertThat(resnet.nodes()).filteredOn(n -> n instanceof dev.irprune.model.AddSpec).hasSize(2);
+        assertThat(resnet.has("layer2_shortcut_0")).isTrue();
+        assertThat(dev.irprune.groups.ChannelGroups.prunable(resnet)).extracting(dev.irprune.groups.ChannelGroup::name)
+                .contains("layer1_conv1", "layer2_conv1");
     }
 
     @Test
