@@ -33,16 +33,30 @@ class ResumeTest {
         assertThat(r.exit()).as(r.err()).isZero();
 
         Path killed = dir.resolve("killed");
+        Path run = killed.resolve("run");
+        Path state = run.resolve(".irprune-run/state.json");
+        String[] resume = {"prune", "--resume", "--out", "run"};
+        // 1: while the base model trains
         Process p = Irprune.start(killed, JVM, PRUNE);
-        int kills = 0;
-        // Kill at growing intervals (training, capture, selection, fine-tuning, writing), resuming each time.
-        for (long wait = 4_000; !p.waitFor(wait, TimeUnit.MILLISECONDS); wait += 1_700) {
-            p.destroyForcibly().waitFor();
-            kills++;
-            p = Irprune.start(killed, JVM, "prune", "--resume", "--out", "run");
+        awaitFile(p, run.resolve(".irprune-request.json"));
+        Thread.sleep(1_500);
+        kill(p);
+        // 2: just after the pruning stage's first checkpoint (capture, selection of the first group)
+        p = Irprune.start(killed, JVM, resume);
+        awaitFile(p, state);
+        Thread.sleep(300);
+        kill(p);
+        // 3: during fine-tuning, after two more checkpoints
+        p = Irprune.start(killed, JVM, resume);
+        for (int k = 0; k < 2; k++) {
+            awaitChange(p, state);
         }
+        Thread.sleep(700);
+        kill(p);
+        // then to the end
+        p = Irprune.start(killed, JVM, resume);
+        assertThat(p.waitFor(900, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Irprune.read(killed.resolve("stderr.txt"))).isZero();
-        assertThat(kills).as("the run was killed at least three times").isGreaterThanOrEqualTo(3);
         assertSameResults(whole.resolve("run"), killed.resolve("run"));
     }
 
@@ -75,6 +89,28 @@ class ResumeTest {
         Irprune.Result again = Irprune.run(run, JVM, 120, "prune", "--resume", "--out", "run");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("no pruning run to resume").contains("complete");
+    }
+
+    static void kill(Process p) throws InterruptedException {
+        assertThat(p.isAlive()).as("still running when killed").isTrue();
+        p.destroyForcibly().waitFor();
+    }
+
+    static void awaitFile(Process p, Path f) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+        while (!Files.exists(f) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.exists(f)).as(f + " appeared").isTrue();
+    }
+
+    static void awaitChange(Process p, Path f) throws Exception {
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(f);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
+        while (p.isAlive() && System.nanoTime() < deadline
+                && (!Files.exists(f) || Files.getLastModifiedTime(f).equals(before))) {
+            Thread.sleep(50);
+        }
     }
 
     static void assertSameResults(Path a, Path b) throws IOException {
