@@ -92,7 +92,7 @@ public final class Worker {
                 r.put("macs", c.totalMacs());
                 r.put("convMacs", c.convMacs());
                 r.put("params", c.params());
-                r.put("widths", m.spec().prunableLayers().stream().map(m.spec()::width).toList());
+                r.put("widths", m.widths());
             }
             case "free" -> free(a[1]);
             case "train" -> {
