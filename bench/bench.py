@@ -110,8 +110,10 @@ class Worker:
 
 
 def java_argv(main, *args):
+    """A JVM started as the launcher starts irprune's (its JVM options file), on the harness and IRPrune's classes."""
     cp = [str(HERE / "out" / "classes"), str(ROOT / "target" / "classes")] + sorted(str(p) for p in (ROOT / "target" / "lib").glob("*.jar"))
-    return ["java", "-Dai.djl.offline=true", "-cp", ":".join(cp), main] + [str(a) for a in args]
+    return ["java", "@" + str(ROOT / "src" / "main" / "launcher" / "jvm.options"), "-Dai.djl.offline=true", "-cp", ":".join(cp),
+            main] + [str(a) for a in args]
 
 
 def run_timed(argv, **kw):

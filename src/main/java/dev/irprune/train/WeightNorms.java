@@ -24,7 +24,10 @@ public record WeightNorms(List<String> names, float[] sumsOfSquares) {
         }
         NDList sums = new NDList(names.size());
         for (NDArray p : params.values()) {
-            sums.add(p.square().sum());
+            // the square is as large as the tensor and lives in the tensor's manager: close it now
+            try (NDArray square = p.square()) {
+                sums.add(square.sum());
+            }
         }
         try (NDArray all = NDArrays.stack(sums)) {
             float[] values = all.toFloatArray();

@@ -35,6 +35,28 @@ class OpsTest {
     }
 
     @Test
+    void dropoutLeavesNoTemporaryTheSizeOfItsInputInTheBatchsManager() {
+        try (NDManager root = NDManager.newBaseManager(); NDManager batch = root.newSubManager()) {
+            NDArray x = batch.randomUniform(1f, 2f, new Shape(8, 16, 10, 10));
+            x.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = Ops.dropout(x, 0.5, true);
+                // the input, the output and three scalars: the draws, the boolean mask and the scaled
+                // input were closed (the engine keeps what the backward pass needs by itself)
+                assertThat(batch.getManagedArrays()).hasSize(5);
+                assertThat(batch.getManagedArrays()).filteredOn(a -> a.size() == x.size()).containsExactlyInAnyOrder(x, y);
+                float[] out = y.toFloatArray();
+                gc.backward(y.sum());
+                float[] grad = x.getGradient().toFloatArray();
+                for (int i = 0; i < out.length; i++) {
+                    assertThat(grad[i]).isEqualTo(out[i] == 0 ? 0f : 2f);
+                    assertThat(Float.floatToRawIntBits(out[i]) == 0 || out[i] > 1f).as("dropped values are +0").isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     void dropoutsGradientIsTheSameMaskAndScale() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.randomUniform(1f, 2f, new Shape(4, 1000));

@@ -70,6 +70,15 @@ class LauncherTest {
     }
 
     @Test
+    void everyRunGetsTheJvmOptionsFileAndUserOptionsComeAfterIt(@TempDir Path tmp) throws Exception {
+        Path project = project(tmp.resolve("project"));
+        Run run = launch(project, tmp, "-XX:+PrintFlagsFinal -XX:G1PeriodicGCInterval=2000", "--version");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).containsPattern("InitialHeapSize += 67108864 .*command line")
+                .containsPattern("G1PeriodicGCInterval += 2000 .*command line").contains("irprune 0.1.0");
+    }
+
+    @Test
     void anArchiveThatDoesNotFitTheJvmOptionsIsIgnoredSilently(@TempDir Path tmp) throws Exception {
         Path project = project(tmp.resolve("project"));
         Path csv = Files.writeString(tmp.resolve("a.csv"), "1,2,0.5\n2,4.1,0.2\n3,6,0.9\n4,8.2,0.1\n");
@@ -112,8 +121,11 @@ class LauncherTest {
 
     /** A built project as the launcher sees it: the script, pom.xml and src/main older than target/irprune.jar, target/lib. */
     static Path project(Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("src/main"));
+        Files.createDirectories(dir.resolve("src/main/launcher"));
         Files.copy(Path.of("irprune"), dir.resolve("irprune"));
+        Files.copy(Path.of("src/main/launcher/jvm.options"), dir.resolve("src/main/launcher/jvm.options"));
+        Files.setLastModifiedTime(dir.resolve("src/main/launcher/jvm.options"), FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        Files.setLastModifiedTime(dir.resolve("src/main/launcher"), FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
         Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
         FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
         Files.setLastModifiedTime(dir.resolve("pom.xml"), old);
