@@ -24,6 +24,8 @@ GROWTH = {"train": ["--dataset", "demo", "--width", "0.25", "--dropout", "0", "-
                     "--test-limit", "200"], "epochs": 20,
           "prune": ["0.3", "0.8", "--finetune-epochs", "1", "--analysis-samples", "1000", "--train-limit", "2000",
                     "--test-limit", "200"]}
+# --quick: the same runs on half the images
+GROWTH_QUICK = {k: [a.replace("2000", "1000") for a in v] if isinstance(v, list) else v for k, v in GROWTH.items()}
 
 PLANS = {
     # bench/run --smoke: every stage once at tiny sizes, to show that the harness builds and runs (CI)
@@ -36,15 +38,15 @@ PLANS = {
                       "dense": 256, "numpyDenseColumns": [64, 128], "numpyFullDense": False},
         "pruned": {"width": 0.125, "uniform": [0.5], "rounds": 1, "iters": {"1": 2, "128": 1}, "warmUpSeconds": 0.05,
                    "seedRule": {"train": ["--dataset", "demo", "--width", "0.125", "--batch-norm", "--dropout", "0",
-                                          "--lr", "1e-3", "--epochs", "1", "--train-limit", "512", "--test-limit", "100"],
-                                "thresholds": [[0.3, 0.8]], "roundTo": [0, 8],
-                                "prune": ["--finetune-epochs", "0", "--analysis-samples", "200", "--test-limit", "100"]}},
+                                          "--lr", "1e-3", "--epochs", "1", "--train-limit", "256", "--test-limit", "50"],
+                                "thresholds": [[0.3, 0.8]], "roundTo": [8],
+                                "prune": ["--finetune-epochs", "0", "--analysis-samples", "100", "--test-limit", "50"]}},
         "capture": {"width": 0.125, "layers": ["conv1_1", "fc2"], "images": 250, "rounds": 1},
         "memory": {"width": 0.125, "batch": 16, "reps": 1, "captureLayer": "fc1", "captureImages": 500, "trainSteps": 1,
                    "growth": {"train": ["--dataset", "demo", "--width", "0.125", "--dropout", "0", "--lr", "1e-3",
-                                        "--train-limit", "256", "--test-limit", "100"], "epochs": 3,
-                              "prune": ["0.3", "0.8", "--finetune-epochs", "1", "--analysis-samples", "100",
-                                        "--train-limit", "256", "--test-limit", "100"]}},
+                                        "--train-limit", "128", "--test-limit", "50"], "epochs": 2,
+                              "prune": ["0.3", "0.8", "--finetune-epochs", "1", "--analysis-samples", "64",
+                                        "--train-limit", "128", "--test-limit", "50"]}},
     },
     "quick": {
         "quietWaitSeconds": 30,
@@ -56,9 +58,10 @@ PLANS = {
                       "dense": 4096, "numpyDenseColumns": [256, 512], "numpyFullDense": False},
         "pruned": {"uniform": [0.75, 0.5, 0.25], "rounds": 4, "iters": {"1": 10, "128": 1}, "warmUpSeconds": 1.0,
                    "seedRule": {"train": SEED_TRAIN, "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.9, 0.3]], "roundTo": [0, 8, 16],
-                                "prune": ["--finetune-epochs", "0", "--analysis-samples", "2000", "--test-limit", "200"]}},
+                                "prune": ["--finetune-epochs", "0", "--analysis-samples", "1000", "--test-limit", "200"]}},
         "capture": {"layers": ["conv1_1", "conv2_2", "conv3_3", "conv4_3", "conv5_3", "fc2"], "images": 500, "rounds": 2},
-        "memory": {"reps": 1, "captureLayer": "fc1", "captureImages": 10000, "trainSteps": 2, "growth": GROWTH},
+        "memory": {"reps": 1, "captureLayer": "fc1", "captureImages": 10000, "trainSteps": 2,
+                   "growth": GROWTH_QUICK},
     },
     "full": {
         "quietWaitSeconds": 600,
