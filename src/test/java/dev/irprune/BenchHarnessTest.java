@@ -14,6 +14,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * against the code as it is: an API change that breaks it fails here, not on the next benchmark
  * run. {@code .ci/run} also compiles it against the packaged build and runs {@code bench/run --smoke}.
  */
+@Tag("fast")
 class BenchHarnessTest {
     static final Path SOURCES = Path.of("bench", "src");
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** The command line builds only the subcommand it runs, and behaves as with all of them. */
+@Tag("fast")
 class MainTest {
     @Test
     void aNamedSubcommandIsTheOnlyOneBuilt() {

@@ -9,8 +9,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
 class OpsTest {
     @Test
     void dropoutKeepsAboutOneMinusRateScaledUpInTrainingAndIsTheIdentityInInference() {

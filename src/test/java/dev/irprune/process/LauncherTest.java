@@ -19,6 +19,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Java, and never a reason for a warning or a failure. The launcher runs on a project folder made
  * here: its script, a jar of the compiled classes and the libraries of the test class path.
  */
+@Tag("slow")
 class LauncherTest {
     private static final String[] SELECT = {"select", "--mode", "conv", "--entropy", "0", "--similarity", "0.9", "--budget", "1"};
 

@@ -12,6 +12,7 @@ import dev.irprune.model.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * the sums of squares of the new weights. Each gradient is a fixed random tensor G (the gradient of
  * sum(w * G)), so both sides see exactly the same gradients whatever their weights.
  */
+@Tag("slow")
 class AdamTest {
     /** Shapes of a small network's tensors; the last is larger than one parallel chunk. */
     static final Map<String, long[]> SHAPES = shapes();

@@ -10,6 +10,7 @@ import dev.irprune.model.Network;
 import dev.irprune.model.NetworkSpec;
 import dev.irprune.model.Weights;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * epoch as after the first (an array left there lives, at the size of a tensor, until the network
  * is closed: WeightNorms' squares once held a copy of every parameter per epoch).
  */
+@Tag("slow")
 class NoLeakTest {
     @Test
     void epochsLeaveNoArrayInTheNetworksManager() {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * /usr/bin/python3; skipped without it): the reader sees the expected operators and initializer
  * shapes, batch norm folded or kept, and ONNX Runtime on the files gives torch's logits to 1e-4.
  */
+@Tag("slow")
 class TorchOnnxFixturesTest {
     @TempDir
     static Path out;
