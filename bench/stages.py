@@ -184,6 +184,9 @@ def latencies(plan, java, peer, keys, base):
             for w in (java, peer):
                 once = w.ask("infer", k, batch, 1)["seconds"]
                 w.ask("infer", k, batch, max(1, min(2000, int(p["warmUpSeconds"] / max(once, 1e-4)))))
+        for k in keys:
+            # ONNX Runtime on the same network, exported by IRPrune: wired, empty until the export exists
+            res[k]["onnxRuntimeBatch" + batch] = java.ask("onnx", k, batch, iters)
         times = {k: ([], [], [], []) for k in keys}
         for _ in range(p["rounds"]):
             QUIET_WAIT.wait()

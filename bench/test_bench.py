@@ -8,6 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench  # noqa: E402
+import report  # noqa: E402
 import rss  # noqa: E402
 import specgraph  # noqa: E402
 
@@ -62,6 +63,11 @@ class HarnessTest(unittest.TestCase):
         self.assertTrue(bench.numbers({"a": {"b": [None, 1.5]}}))
         self.assertFalse(bench.numbers({"a": {"b": [None, float("nan")]}, "c": "x", "d": True}))
         self.assertFalse(bench.numbers({}))
+
+    def test_the_onnx_runtime_column_is_empty_until_the_worker_measures_it(self):
+        self.assertEqual(report.onnx({"onnxRuntimeBatch1": {"unavailable": "why"}, "onnxRuntimeBatch128": {"unavailable": "why"}}), "–")
+        measured = {"onnxRuntimeBatch1": {"seconds": 0.02, "images": 10}, "onnxRuntimeBatch128": {"seconds": 0.5, "images": 256}}
+        self.assertEqual(report.onnx(measured), "2.00 / 250.00")
 
 
 if __name__ == "__main__":
