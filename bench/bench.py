@@ -110,8 +110,10 @@ class Worker:
 
 
 def java_argv(main, *args):
+    """A JVM started as the launcher starts irprune's (its JVM options file), on the harness and IRPrune's classes."""
     cp = [str(HERE / "out" / "classes"), str(ROOT / "target" / "classes")] + sorted(str(p) for p in (ROOT / "target" / "lib").glob("*.jar"))
-    return ["java", "-Dai.djl.offline=true", "-cp", ":".join(cp), main] + [str(a) for a in args]
+    return ["java", "@" + str(ROOT / "src" / "main" / "launcher" / "jvm.options"), "-Dai.djl.offline=true", "-cp", ":".join(cp),
+            main] + [str(a) for a in args]
 
 
 def run_timed(argv, **kw):
@@ -145,13 +147,29 @@ def machine(java_info, peer_info):
     }
 
 
+def numbers(x):
+    """Whether a stage's result holds at least one finite number (what --smoke checks)."""
+    if isinstance(x, bool):
+        return False
+    if isinstance(x, (int, float)):
+        return x == x and abs(x) != float("inf")
+    if isinstance(x, dict):
+        return any(numbers(v) for v in x.values())
+    if isinstance(x, (list, tuple)):
+        return any(numbers(v) for v in x)
+    return False
+
+
 def main():
     ap = argparse.ArgumentParser(description="IRPrune benchmarks, side by side in one run")
-    ap.add_argument("--quick", action="store_true", help="fewer rounds and steps: under 10 minutes")
-    ap.add_argument("--only", help="comma-separated stages to run (training,selection,pruned,capture,memory)")
+    modes = ap.add_mutually_exclusive_group()
+    modes.add_argument("--quick", action="store_true", help="fewer rounds and steps: under 10 minutes")
+    modes.add_argument("--smoke", action="store_true",
+                       help="every stage once at tiny sizes (under 2 minutes): checks that the harness runs, measures nothing")
+    ap.add_argument("--only", help="comma-separated stages to run (" + ",".join(__import__("stages").STAGES) + ")")
     args = ap.parse_args()
     import stages
-    mode = "quick" if args.quick else "full"
+    mode = "smoke" if args.smoke else "quick" if args.quick else "full"
     plan = stages.PLANS[mode]
     OUT.mkdir(exist_ok=True)
     start = time.perf_counter()
@@ -161,14 +179,24 @@ def main():
     numpy = Worker("numpy-seedloops", ["/usr/bin/python3", str(HERE / "seedloops.py"), "serve"], env=env)
     results = {"mode": mode, "plan": plan, "started": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
     stages.QUIET_WAIT = Quiet(plan["quietWaitSeconds"], stages.QUIET)
+    failed = []
     try:
         results["machine"] = machine(java.ask("info"), peer.ask("info"))
         wanted = args.only.split(",") if args.only else list(stages.STAGES)
         for name in wanted:
             t = time.perf_counter()
             print(f"[bench] {name} ...", flush=True)
-            results[name] = stages.STAGES[name](plan, java, peer, numpy)
+            try:
+                results[name] = stages.STAGES[name](plan, java, peer, numpy)
+            except Exception as e:  # noqa: BLE001 -- a smoke run reports every stage that fails, then exits non-zero
+                if not args.smoke:
+                    raise
+                failed.append(f"{name}: {e}")
+                print(f"[bench] {name} FAILED: {e}", flush=True)
+                continue
             results[name]["stageSeconds"] = time.perf_counter() - t
+            if args.smoke and not numbers({k: v for k, v in results[name].items() if k != "stageSeconds"}):
+                failed.append(f"{name}: produced no number")
             print(f"[bench] {name} done in {time.perf_counter() - t:.0f} s", flush=True)
     finally:
         for w in (java, peer, numpy):
@@ -177,12 +205,17 @@ def main():
     results["quietWait"] = stages.QUIET_WAIT.summary()
     results["loadAverageAtEnd"] = open("/proc/loadavg").read().split()[:3]
     results["totalSeconds"] = time.perf_counter() - start
-    target = HERE / "results.json" if not args.only else OUT / "results-partial.json"
+    target = OUT / "results-smoke.json" if args.smoke else OUT / "results-partial.json" if args.only else HERE / "results.json"
     target.write_text(json.dumps(results, indent=1) + "\n")
     import report
-    if not args.only:
+    if args.smoke:
+        print(report.render(results, findings=False), flush=True)
+    elif not args.only:
         (HERE / "RESULTS.md").write_text(report.render(results))
     print(f"[bench] wrote {target} in {results['totalSeconds'] / 60:.1f} min", flush=True)
+    if failed:
+        print("[bench] smoke run failed: " + "; ".join(failed), file=sys.stderr, flush=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

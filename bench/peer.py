@@ -3,7 +3,7 @@
 
 A long-lived process like the Java worker: one command per line on standard input, one line of
 JSON on standard output. It builds the network from the spec JSON that IRPrune's worker prints
-(same layers: conv 3x3 'same' + ReLU, dropout, 2x2 max-pooling, flatten, dense), initialises it
+(the same graph of nodes, run in the same order: specgraph.py), initialises it
 as IRPrune does (Glorot-uniform kernels, zero biases), and trains it the same way: bytes to
 normalised floats per batch, cross-entropy plus the Keras-style L2 penalty (coefficient * sum w^2
 on kernels and biases), Adam(7.5e-5, 0.9, 0.999, eps 1e-7), loss and correct count read back.
@@ -21,62 +21,128 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+import specgraph
+
 torch.set_num_threads(2)
+
+
+class Graph(nn.Module):
+    """IRPrune's network graph (spec.json version 2) as a torch module: the nodes run in order, each
+    reading the outputs it names, as IRPrune's Network runs them."""
+
+    def __init__(self, spec):
+        super().__init__()
+        self.nodes = spec["nodes"]
+        self.shapes = specgraph.shapes(spec)
+        self.layers = nn.ModuleDict()
+        self.l2 = []
+        for n in self.nodes:
+            t, name = n["type"], n["name"]
+            if t == "conv":
+                cin = self.shapes[n["input"]][0]
+                conv = nn.Conv2d(cin, n["filters"], (n["kernelH"], n["kernelW"]), (n["strideH"], n["strideW"]), bias=n["bias"])
+                nn.init.xavier_uniform_(conv.weight)
+                self.layers[name] = conv
+                self.l2 += [(p, n["l2"]) for p in conv.parameters()] if n["l2"] > 0 else []
+            elif t == "dense":
+                dense = nn.Linear(self.shapes[n["input"]][0], n["units"], bias=n["bias"])
+                nn.init.xavier_uniform_(dense.weight)
+                self.layers[name] = dense
+                self.l2 += [(p, n["l2"]) for p in dense.parameters()] if n["l2"] > 0 else []
+            elif t == "batchnorm":
+                c = self.shapes[n["input"]][0]
+                # Keras' momentum is the share kept; torch's is the share of the new batch
+                bn = (nn.BatchNorm2d if len(self.shapes[n["input"]]) == 3 else nn.BatchNorm1d)(c, eps=n["epsilon"],
+                                                                                              momentum=1 - n["momentum"])
+                self.layers[name] = bn
+            elif t == "dropout":
+                self.layers[name] = nn.Dropout(n["rate"])
+        for m in self.layers.values():
+            if isinstance(m, (nn.Conv2d, nn.Linear)) and m.bias is not None:
+                nn.init.zeros_(m.bias)
+
+    def forward(self, x):
+        values = {"input": x}
+        for n in self.nodes:
+            t, name = n["type"], n["name"]
+            a = values[n["inputs"][0] if t == "add" else n["input"]]
+            if t == "conv":
+                _, h, w = self.shapes[n["input"]]
+                top, bottom, left, right = specgraph.resolve(n["padding"], h, w, n["kernelH"], n["kernelW"], n["strideH"],
+                                                             n["strideW"])
+                conv = self.layers[name]
+                if top == bottom and left == right:
+                    conv.padding = (top, left)
+                else:
+                    a = F.pad(a, (left, right, top, bottom))
+                y = conv(a)
+            elif t in ("batchnorm", "dropout"):
+                y = self.layers[name](a)
+            elif t == "dense":
+                y = self.layers[name](a)
+                y = ACTIVATIONS[n["activation"]](y)
+            elif t == "activation":
+                y = ACTIVATIONS[n["function"]](a)
+            elif t == "pool":
+                _, h, w = self.shapes[n["input"]]
+                top, bottom, left, right = specgraph.resolve(n["padding"], h, w, n["sizeH"], n["sizeW"], n["strideH"],
+                                                             n["strideW"])
+                k, st = (n["sizeH"], n["sizeW"]), (n["strideH"], n["strideW"])
+                if n["kind"] == "max":
+                    if top or bottom or left or right:
+                        a = F.pad(a, (left, right, top, bottom), value=float("-inf"))
+                    y = F.max_pool2d(a, k, st)
+                else:
+                    a = F.pad(a, (left, right, top, bottom)) if n["countPadding"] else a
+                    y = F.avg_pool2d(a, k, st)
+            elif t == "globalavgpool":
+                y = a.mean((2, 3), keepdim=True)
+            elif t == "flatten":
+                if a.dim() > 2 and n["layout"] == "nhwc":
+                    a = a.permute(0, 2, 3, 1)
+                y = a.reshape(a.shape[0], -1)
+            elif t == "add":
+                y = a
+                for other in n["inputs"][1:]:
+                    y = y + values[other]
+            elif t == "padchannels":
+                y = F.pad(a, (0, 0, 0, 0, n["before"], n["after"]))
+            elif t == "output":
+                y = a  # logits: the softmax is the loss's
+            else:
+                raise ValueError("unknown node type " + t)
+            values[name] = y
+        return y
+
+
+def table(inp):
+    """Every byte value's input value, as IRPrune's InputSpec.table() gives it."""
+    v = torch.arange(256, dtype=torch.float64)
+    pre = inp.get("preprocess", "standardize")
+    t = (v / 255 - inp["mean"]) / (inp["std"] + 1e-7) if pre == "standardize" else v / 255 if pre == "scale255" else v
+    return t.to(torch.float32)
+
+
+ACTIVATIONS = {"relu": F.relu, "tanh": torch.tanh, "sigmoid": torch.sigmoid, "identity": lambda x: x}
 
 
 class Net:
     def __init__(self, spec):
         self.spec = spec
         inp = spec["input"]
-        layers, l2 = [], []
-        c, h, w = inp["channels"], inp["height"], inp["width"]
-        flat = None
-        for layer in spec["layers"]:
-            kind = layer["type"]
-            if kind == "conv":
-                conv = nn.Conv2d(c, layer["filters"], layer["kernel"], padding=layer["kernel"] // 2)
-                layers.append(conv)
-                if layer["batchNorm"]:
-                    layers.append(nn.BatchNorm2d(layer["filters"]))
-                layers.append(nn.ReLU())
-                c = layer["filters"]
-                if layer["l2"] > 0:
-                    l2 += [(conv.weight, layer["l2"]), (conv.bias, layer["l2"])]
-            elif kind == "maxpool":
-                layers.append(nn.MaxPool2d(layer["size"]))
-                h, w = h // layer["size"], w // layer["size"]
-            elif kind == "dropout":
-                layers.append(nn.Dropout(layer["rate"]))
-            elif kind == "flatten":
-                layers.append(nn.Flatten())
-                flat = c * h * w
-            elif kind == "dense":
-                dense = nn.Linear(flat, layer["units"])
-                layers.append(dense)
-                if layer["activation"] == "RELU":
-                    layers.append(nn.ReLU())
-                flat = layer["units"]
-                if layer["l2"] > 0:
-                    l2 += [(dense.weight, layer["l2"]), (dense.bias, layer["l2"])]
-            else:
-                raise ValueError("unknown layer type " + kind)
-        self.module = nn.Sequential(*layers)
-        for m in self.module.modules():
-            if isinstance(m, (nn.Conv2d, nn.Linear)):
-                nn.init.xavier_uniform_(m.weight)
-                nn.init.zeros_(m.bias)
-        self.l2 = l2
+        self.module = Graph(spec)
+        self.l2 = self.module.l2
         self.optimizer = None
         self.images = {}
         # the same 256-entry byte -> normalised float table as IRPrune's Batches
-        self.table = ((torch.arange(256, dtype=torch.float32) / 255 - inp["mean"]) / (inp["std"] + 1e-7))
+        self.table = table(inp)
         self.epoch = 0
 
     def random_images(self, n):
         if n not in self.images:
             g = torch.Generator().manual_seed(n)
             inp = self.spec["input"]
-            classes = self.spec["layers"][-1]["units"]
+            classes = specgraph.shapes(self.spec)[self.spec["nodes"][-1]["name"]][0]
             px = torch.randint(0, 256, (n, inp["channels"], inp["height"], inp["width"]), dtype=torch.uint8, generator=g)
             self.images[n] = (px, torch.randint(0, classes, (n,), generator=g))
         return self.images[n]

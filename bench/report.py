@@ -29,10 +29,16 @@ def machine(res):
     return "| | |\n|---|---|\n" + "\n".join(f"| {a} | {b} |" for a, b in rows)
 
 
+def widths(t):
+    """(key, name) of each network width the training stage measured."""
+    names = {"1.0": "VGG16 full width", "0.25": "VGG16 width ÷4"}
+    return [(k, names.get(k[5:], f"VGG16 width {k[5:]}")) for k in t if k.startswith("width")]
+
+
 def training(t):
     out = ["| network | forward MACs/image | | IRPrune images/s | PyTorch images/s | ratio of medians | paired ratios | others' cores | quiet rounds: ratio (n) |",
            "|---|---|---|---|---|---|---|---|---|"]
-    for w, name in (("width1.0", "VGG16 full width"), ("width0.25", "VGG16 width ÷4")):
+    for w, name in widths(t):
         v = t[w]
         for k, label in (("train", "training"), ("infer", "inference")):
             x = v[k]
@@ -46,7 +52,7 @@ def training(t):
 def efficiency(t):
     out = ["| network | IRPrune training GFLOP/s | matmul GFLOP/s (same JVM) | efficiency | quiet rounds | PyTorch peer's matmul GFLOP/s |",
            "|---|---|---|---|---|---|"]
-    for w, name in (("width1.0", "VGG16 full width"), ("width0.25", "VGG16 width ÷4")):
+    for w, name in widths(t):
         v = t[w]
         out.append(f"| {name} | {f(v['trainFlops'], 1e-9)} | {f(v['matmulPeak'], 1e-9)} | **{f(v['efficiency'], 100, 0)} %** | "
                    f"{f(v['efficiencyQuietRounds'], 100, 0) + ' %' if v['efficiencyQuietRounds'] else '-'} | {f(v['matmulPeakTorchPeer'], 1e-9)} |")
@@ -77,14 +83,20 @@ def selection(s):
     return "\n".join(out)
 
 
-def pruned(p):
+def vgg(width):
+    return "full-width VGG16" if float(width) == 1.0 else "VGG16 width ÷4" if float(width) == 0.25 else f"VGG16 at width {width}"
+
+
+def pruned(p, plan):
     out = []
-    for group, title in (("uniform", "Uniform keeps of every conv and hidden dense layer (full-width VGG16, random weights)"),
-                         ("seedRule", "The seed rule's own networks (VGG16-BN width ÷4 trained 1 epoch on the demo set, "
+    train = plan["seedRule"]["train"]
+    for group, title in (("uniform", f"Uniform keeps of every conv and hidden dense layer ({vgg(plan.get('width', 1.0))}, "
+                                     "random weights)"),
+                         ("seedRule", f"The seed rule's own networks (`irprune train {' '.join(train)}`, "
                                       "pruned by `irprune prune E S` without fine-tuning; unpruned = that trained network)")):
         out += [f"**{title}**", "",
-                "| network | MACs | MAC ratio | batch 1: ms | speedup | **÷ MAC ratio** | best rounds | batch 128: ms | speedup | **÷ MAC ratio** | best rounds | PyTorch peer ÷ MAC ratio, b1 / b128 | 16-channel MAC ratio; b128 speedup ÷ it |",
-                "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+                "| network | MACs | MAC ratio | batch 1: ms | speedup | **÷ MAC ratio** | best rounds | batch 128: ms | speedup | **÷ MAC ratio** | best rounds | PyTorch peer ÷ MAC ratio, b1 / b128 | 16-channel MAC ratio; b128 speedup ÷ it | ONNX Runtime ms, b1 / b128 |",
+                "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for k, v in p[group].items():
             if not isinstance(v, dict):
                 continue
@@ -94,7 +106,18 @@ def pruned(p):
                        f"{f(b128['latencyIrprune'], 1e3, 0)} | {r(b128['speedupIrprune']['ofMedians'])} | "
                        f"**{r(b128['speedupOverMacRatioIrprune'])}** | {r(b128['speedupOverMacRatioIrpruneBest'])} | "
                        f"{r(b1['speedupOverMacRatioTorch'])} / {r(b128['speedupOverMacRatioTorch'])} | "
-                       f"{v['blockedMacRatio']:.2f}; {r(b128['speedupOverBlockedMacRatioIrprune'])} |")
+                       f"{v['blockedMacRatio']:.2f}; {r(b128['speedupOverBlockedMacRatioIrprune'])} | {onnx(v)} |")
+        out.append("")
+    why = next((v[b].get("unavailable") for g in ("uniform", "seedRule") for v in p[g].values() if isinstance(v, dict)
+                for b in ("onnxRuntimeBatch1", "onnxRuntimeBatch128") if isinstance(v.get(b), dict)), None)
+    if why:
+        out += [f"ONNX Runtime column: empty: {why}.", ""]
+    rounded = [(k, v) for k, v in p["seedRule"].items() if isinstance(v, dict) and v.get("roundTo")]
+    if rounded:
+        out += ["-rN: pruned with `--round-to N` (every group keeps a multiple of N channels, keeping back the best-scored "
+                "of those the rule removes). Channels kept per group, the rule's count → after rounding:", ""]
+        for k, v in rounded:
+            out.append(f"- {k}: " + ", ".join(str(a) if a == b else f"{a}→{b}" for a, b in v["ruleKept"]))
         out.append("")
     out.append("\"best rounds\": the same ratio from the fastest round of each network (least disturbed by other processes). "
                "\"16-channel MAC ratio\": the MAC ratio with every convolution's channel counts rounded up to a multiple of "
@@ -102,8 +125,16 @@ def pruned(p):
     return "\n".join(out)
 
 
-def capture(c):
-    out = [f"{c['images']:,} images, full-width VGG16, batches of 250 (as Capture runs them). Images/s, median (min–max).", "",
+def onnx(v):
+    """ONNX Runtime's latency per batch at batch 1 and 128, when the worker could measure it."""
+    got = [(v.get("onnxRuntimeBatch" + b, {}), int(b)) for b in ("1", "128")]
+    if any("seconds" not in g for g, _ in got):
+        return "–"
+    return " / ".join(f"{1e3 * g['seconds'] / (g['images'] / batch):.2f}" for g, batch in got)
+
+
+def capture(c, plan):
+    out = [f"{c['images']:,} images, {vgg(plan.get('width', 1.0))}, batches of 250 (as Capture runs them). Images/s, median (min–max).", "",
            "| layer | capture | plain forward to the layer | capture overhead |", "|---|---|---|---|"]
     for layer, v in c["layers"].items():
         out.append(f"| {layer} | {f(v['capture'])} | {f(v['forwardTo'])} | **{f(v['overhead'], 100, 1)} %** |")
@@ -116,15 +147,27 @@ def memory(m):
     for k in ("loaded", "trainStep", "capture"):
         out.append(f"| {m['what'][k]} | **{f(m[k], d=0)}** |")
     out.append(f"| the same training steps in the PyTorch peer | {f(m['trainStepTorch'], d=0)} |")
+    g = m.get("growth")
+    if g:
+        out += ["", "Long runs, each a whole `irprune` process: resident memory (VmRSS) and its peak so far (VmHWM) at the end "
+                    "of every epoch or channel group; the slope is the least-squares fit after the first one.", "",
+                "| run | marks | RSS at the first → last, MB | RSS slope, MB per mark | peak, MB | peak slope, MB per mark |",
+                "|---|---|---|---|---|---|"]
+        for k in ("train", "prune"):
+            v = g[k]
+            out.append(f"| {v['what']} | {v['n']} {v['unit']}s | {r(v['rssFirstMb'], 0)} → {r(v['rssLastMb'], 0)} | "
+                       f"**{r(v['rssSlopeMbPer'], 1)}** per {v['unit']} | {r(v['peakMb'], 0)} | "
+                       f"**{r(v['peakSlopeMbPer'], 1)}** per {v['unit']} |")
     return "\n".join(out)
 
 
-def render(res):
-    findings = (HERE / "findings.md").read_text() if (HERE / "findings.md").exists() else ""
+def render(res, findings=True):
+    """RESULTS.md from the results; with findings, bench/findings.md (written by hand) is appended."""
+    findings = (HERE / "findings.md").read_text() if findings and (HERE / "findings.md").exists() else ""
     parts = [
         "# IRPrune benchmarks: results",
         "",
-        f"Written by `bench/run{' --quick' if res['mode'] == 'quick' else ''}` ({res['mode']} run, started {res['started']}, "
+        f"Written by `bench/run{'' if res['mode'] == 'full' else ' --' + res['mode']}` ({res['mode']} run, started {res['started']}, "
         f"{res['totalSeconds'] / 60:.1f} minutes). Every figure is median (min–max) over repeated rounds; the raw values are in "
         "`results.json`. How it is measured: [README.md](README.md).",
         "", "## Machine", "", machine(res), "",
@@ -150,9 +193,9 @@ def render(res):
                   "Inference latency per batch (IRPrune's forward in inference mode, input converted from bytes, logits read "
                   "back), pruned against its own unpruned network, rounds interleaving all networks. Speedup = unpruned time "
                   "÷ pruned time (ratio of medians); MAC ratio = unpruned MACs ÷ pruned MACs. Aim: speedup ÷ MAC ratio ≥ 0.8.", "",
-                  pruned(res["pruned"])]
+                  pruned(res["pruned"], res["plan"]["pruned"])]
     if "capture" in res:
-        parts += ["", "## 5. Capture overhead", "", capture(res["capture"])]
+        parts += ["", "## 5. Capture overhead", "", capture(res["capture"], res["plan"]["capture"])]
     if "memory" in res:
         parts += ["", "## 6. Peak memory", "", "Each in its own fresh process (JVM default heap limit, a quarter of the memory).", "",
                   memory(res["memory"])]

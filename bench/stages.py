@@ -8,42 +8,75 @@ min/median/max of the ratios paired within each round.
 import json
 import statistics
 
+import rss
+
 from bench import OUT, ROOT, java_argv, run_timed, stats
 from selection import selection
+from specgraph import blocked_macs
 
 QUIET = 0.25  # a round is "quiet" when other processes kept fewer cores than this busy on average
 QUIET_WAIT = None  # bench.Quiet: before a timed round, waits (within a budget) for the machine to be quiet
 
+SEED_TRAIN = ["--dataset", "demo", "--width", "0.25", "--batch-norm", "--dropout", "0", "--lr", "1e-3", "--epochs", "1"]
+# Memory over long runs: VGG16 at width 1/4 on 2,000 demo images, 20 epochs; then the reference rule over its
+# 15 channel groups with one fine-tuning epoch each.
+GROWTH = {"train": ["--dataset", "demo", "--width", "0.25", "--dropout", "0", "--lr", "1e-3", "--train-limit", "2000",
+                    "--test-limit", "200"], "epochs": 20,
+          "prune": ["0.3", "0.8", "--finetune-epochs", "1", "--analysis-samples", "1000", "--train-limit", "2000",
+                    "--test-limit", "200"]}
+# --quick: the same runs on half the images
+GROWTH_QUICK = {k: [a.replace("2000", "1000") for a in v] if isinstance(v, list) else v for k, v in GROWTH.items()}
+
 PLANS = {
+    # bench/run --smoke: every stage once at tiny sizes, to show that the harness builds and runs (CI)
+    "smoke": {
+        "quietWaitSeconds": 0,
+        "training": {"batch": 16, "widths": ["0.125"], "warmupSteps": 1, "rounds": {"0.125": 1}, "steps": {"0.125": 1},
+                     "inferBatches": 1, "matmulN": 512, "matmulPerRound": 1, "torchMatmulN": 256, "torchMatmulRounds": 1},
+        "selection": {"rows": 1000, "conv": [64], "E": 0.3, "S": 0.8, "budget": 0.2,
+                      "reps": 1, "numpyReps": {"64": 1, "512": 1},
+                      "dense": 256, "numpyDenseColumns": [64, 128], "numpyFullDense": False},
+        "pruned": {"width": 0.125, "uniform": [0.5], "rounds": 1, "iters": {"1": 2, "128": 1}, "warmUpSeconds": 0.05,
+                   "seedRule": {"train": ["--dataset", "demo", "--width", "0.125", "--batch-norm", "--dropout", "0",
+                                          "--lr", "1e-3", "--epochs", "1", "--train-limit", "256", "--test-limit", "50"],
+                                "thresholds": [[0.3, 0.8]], "roundTo": [8],
+                                "prune": ["--finetune-epochs", "0", "--analysis-samples", "100", "--test-limit", "50"]}},
+        "capture": {"width": 0.125, "layers": ["conv1_1", "fc2"], "images": 250, "rounds": 1},
+        "memory": {"width": 0.125, "batch": 16, "reps": 1, "captureLayer": "fc1", "captureImages": 500, "trainSteps": 1,
+                   "growth": {"train": ["--dataset", "demo", "--width", "0.125", "--dropout", "0", "--lr", "1e-3",
+                                        "--train-limit", "128", "--test-limit", "50"], "epochs": 2,
+                              "prune": ["0.3", "0.8", "--finetune-epochs", "1", "--analysis-samples", "64",
+                                        "--train-limit", "128", "--test-limit", "50"]}},
+    },
     "quick": {
         "quietWaitSeconds": 30,
-        "training": {"batch": 128, "warmupSteps": 1, "rounds": {"1.0": 3, "0.25": 8}, "steps": {"1.0": 1, "0.25": 1},
+        "training": {"batch": 128, "widths": ["1.0", "0.25"], "warmupSteps": 1, "rounds": {"1.0": 3, "0.25": 8},
+                     "steps": {"1.0": 1, "0.25": 1},
                      "inferBatches": 1, "matmulN": 4096, "matmulPerRound": 2, "torchMatmulN": 2048, "torchMatmulRounds": 1},
         "selection": {"rows": 10000, "conv": [64, 128, 256, 512], "E": 0.3, "S": 0.8, "budget": 0.2,
                       "reps": 2, "numpyReps": {"64": 3, "128": 2, "256": 2, "512": 1},
                       "dense": 4096, "numpyDenseColumns": [256, 512], "numpyFullDense": False},
         "pruned": {"uniform": [0.75, 0.5, 0.25], "rounds": 4, "iters": {"1": 10, "128": 1}, "warmUpSeconds": 1.0,
-                   "seedRule": {"train": ["--dataset", "demo", "--width", "0.25", "--batch-norm", "--dropout", "0",
-                                          "--lr", "1e-3", "--epochs", "1"],
-                                "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.9, 0.3]],
-                                "prune": ["--finetune-epochs", "0", "--analysis-samples", "2000", "--test-limit", "200"]}},
+                   "seedRule": {"train": SEED_TRAIN, "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.9, 0.3]], "roundTo": [0, 8, 16],
+                                "prune": ["--finetune-epochs", "0", "--analysis-samples", "1000", "--test-limit", "200"]}},
         "capture": {"layers": ["conv1_1", "conv2_2", "conv3_3", "conv4_3", "conv5_3", "fc2"], "images": 500, "rounds": 2},
-        "memory": {"reps": 1, "captureLayer": "fc1", "captureImages": 10000, "trainSteps": 2},
+        "memory": {"reps": 1, "captureLayer": "fc1", "captureImages": 10000, "trainSteps": 2,
+                   "growth": GROWTH_QUICK},
     },
     "full": {
         "quietWaitSeconds": 600,
-        "training": {"batch": 128, "warmupSteps": 2, "rounds": {"1.0": 16, "0.25": 40}, "steps": {"1.0": 1, "0.25": 2},
+        "training": {"batch": 128, "widths": ["1.0", "0.25"], "warmupSteps": 2, "rounds": {"1.0": 16, "0.25": 40},
+                     "steps": {"1.0": 1, "0.25": 2},
                      "inferBatches": 2, "matmulN": 4096, "matmulPerRound": 2, "torchMatmulN": 2048, "torchMatmulRounds": 3},
         "selection": {"rows": 10000, "conv": [64, 128, 256, 512], "E": 0.3, "S": 0.8, "budget": 0.2,
                       "reps": 5, "numpyReps": {"64": 5, "128": 5, "256": 3, "512": 3},
                       "dense": 4096, "numpyDenseColumns": [256, 512], "numpyFullDense": True},
         "pruned": {"uniform": [0.75, 0.5, 0.25], "rounds": 8, "iters": {"1": 20, "128": 1}, "warmUpSeconds": 2.0,
-                   "seedRule": {"train": ["--dataset", "demo", "--width", "0.25", "--batch-norm", "--dropout", "0",
-                                          "--lr", "1e-3", "--epochs", "1"],
-                                "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.6, 0.3], [1.9, 0.3]],
+                   "seedRule": {"train": SEED_TRAIN, "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.6, 0.3], [1.9, 0.3]],
+                                "roundTo": [0, 8, 16],
                                 "prune": ["--finetune-epochs", "0", "--analysis-samples", "10000", "--test-limit", "500"]}},
         "capture": {"layers": ["conv1_1", "conv2_2", "conv3_3", "conv4_3", "conv5_3", "fc2"], "images": 1000, "rounds": 4},
-        "memory": {"reps": 2, "captureLayer": "fc1", "captureImages": 10000, "trainSteps": 2},
+        "memory": {"reps": 2, "captureLayer": "fc1", "captureImages": 10000, "trainSteps": 2, "growth": GROWTH},
     },
 }
 
@@ -95,7 +128,7 @@ def training(plan, java, peer, numpy):
     out = {"batch": p["batch"], "flopsFormula": "training FLOPs per image = 3 x 2 x forward MACs per image "
            "(forward, and a backward pass twice as costly: gradients of inputs and of weights)",
            "matmulN": p["matmulN"], "torchMatmulN": p["torchMatmulN"]}
-    for width in ("1.0", "0.25"):
+    for width in p["widths"]:
         key = "vgg16-w" + width
         info = load_both(java, peer, key, "vgg16", width)
         steps, batch, rounds = p["steps"][width], p["batch"], p["rounds"][width]
@@ -151,6 +184,9 @@ def latencies(plan, java, peer, keys, base):
             for w in (java, peer):
                 once = w.ask("infer", k, batch, 1)["seconds"]
                 w.ask("infer", k, batch, max(1, min(2000, int(p["warmUpSeconds"] / max(once, 1e-4)))))
+        for k in keys:
+            # ONNX Runtime on the same network, exported by IRPrune: wired, empty until the export exists
+            res[k]["onnxRuntimeBatch" + batch] = java.ask("onnx", k, batch, iters)
         times = {k: ([], [], [], []) for k in keys}
         for _ in range(p["rounds"]):
             QUIET_WAIT.wait()
@@ -176,7 +212,7 @@ def latencies(plan, java, peer, keys, base):
 def pruned(plan, java, peer, numpy):
     p = plan["pruned"]
     out = {"uniform": {}, "seedRule": {}}
-    nets = {"u100": load_both(java, peer, "u100", "vgg16", "1.0")}
+    nets = {"u100": load_both(java, peer, "u100", "vgg16", p.get("width", 1.0))}
     for f in p["uniform"]:
         nets[f"u{round(f * 100)}"] = load_both(java, peer, f"u{round(f * 100)}", "keep", "u100", f)
     keys = list(nets)
@@ -194,40 +230,29 @@ def pruned(plan, java, peer, numpy):
     out["seedRule"]["trainSeconds"] = secs
     keys, info = ["base"], {"base": load_both(java, peer, "base", "folder", base_dir)}
     for e, s in sr["thresholds"]:
-        d = OUT / "seed-rule" / f"E{e}-S{s}"
-        secs, _ = run_timed([str(ROOT / "irprune"), "prune", str(e), str(s), "--model", str(base_dir), *sr["prune"],
-                             "--out", str(d)])
-        k = f"E{e}-S{s}"
-        info[k] = load_both(java, peer, k, "folder", d / "pruned-model")
-        info[k]["pruneSeconds"] = secs
-        keys.append(k)
+        for n in sr.get("roundTo", [0]):
+            k = f"E{e}-S{s}" + (f"-r{n}" if n else "")  # -rN: pruned with --round-to N
+            d = OUT / "seed-rule" / k
+            secs, _ = run_timed([str(ROOT / "irprune"), "prune", str(e), str(s), "--model", str(base_dir), *sr["prune"],
+                                 *(["--round-to", str(n)] if n else []), "--out", str(d)])
+            info[k] = load_both(java, peer, k, "folder", d / "pruned-model")
+            info[k]["pruneSeconds"] = secs
+            info[k]["roundTo"] = n
+            info[k]["ruleKept"] = rule_kept(d / "report.json")
+            keys.append(k)
     lat = latencies(plan, java, peer, keys, "base")
     for k in keys:
-        out["seedRule"][k] = summarise(info[k], info["base"], lat[k], seconds=info[k].get("pruneSeconds"))
+        out["seedRule"][k] = summarise(info[k], info["base"], lat[k], seconds=info[k].get("pruneSeconds"),
+                                       roundTo=info[k].get("roundTo", 0), ruleKept=info[k].get("ruleKept"))
         java.ask("free", k)
         peer.ask("free", k)
     return out
 
 
-def blocked_macs(spec, block=16):
-    """MACs with every convolution's channel counts rounded up to a multiple of `block` (the input
-    image's channels excepted): what the engine's AVX-512 convolution kernels, which work on blocks
-    of 16 channels, actually compute. Dense layers as they are."""
-    c, h, w = spec["input"]["channels"], spec["input"]["height"], spec["input"]["width"]
-    up = lambda n: -(-n // block) * block
-    total, first, flat = 0, True, None
-    for layer in spec["layers"]:
-        if layer["type"] == "conv":
-            total += layer["kernel"] ** 2 * (c if first else up(c)) * h * w * up(layer["filters"])
-            c, first = layer["filters"], False
-        elif layer["type"] == "maxpool":
-            h, w = h // layer["size"], w // layer["size"]
-        elif layer["type"] == "flatten":
-            flat = c * h * w
-        elif layer["type"] == "dense":
-            total += flat * layer["units"]
-            flat = layer["units"]
-    return total
+def rule_kept(report):
+    """Per group of a prune run's report.json: the channels the rule kept, and the channels kept after rounding."""
+    groups = json.loads(report.read_text())["groups"]
+    return [[g.get("ruleKept"), g.get("channelsAfter")] for g in groups]
 
 
 def summarise(info, base, lat, **extra):
@@ -245,7 +270,7 @@ def summarise(info, base, lat, **extra):
 
 def capture(plan, java, peer, numpy):
     p = plan["capture"]
-    info = java.ask("load", "cap", "vgg16", "1.0")
+    info = java.ask("load", "cap", "vgg16", p.get("width", 1.0))
     n = p["images"]
     java.ask("capture", "cap", p["layers"][0], 250)
     java.ask("evaluate", "cap", 250)
@@ -270,28 +295,61 @@ def capture(plan, java, peer, numpy):
 
 def memory(plan, java, peer, numpy):
     p = plan["memory"]
-    runs = {"loaded": ["loaded", "1.0"], "trainStep": ["train", "1.0", p["trainSteps"], 128],
-            "capture": ["capture", "1.0", p["captureLayer"], p["captureImages"]]}
-    out = {"what": {"loaded": "JVM + engine + full-width VGG16 created, nothing run",
-                    "trainStep": f"{p['trainSteps']} training steps of full-width VGG16 at batch 128 (Fitter)",
-                    "capture": f"Capture.pooled of {p['captureImages']} images at {p['captureLayer']} of full-width VGG16"}}
+    w, batch = str(p.get("width", 1.0)), p.get("batch", 128)
+    net = "full-width VGG16" if float(w) == 1.0 else f"VGG16 at width {w}"
+    runs = {"loaded": ["loaded", w], "trainStep": ["train", w, p["trainSteps"], batch],
+            "capture": ["capture", w, p["captureLayer"], p["captureImages"]]}
+    out = {"what": {"loaded": f"JVM + engine + {net} created, nothing run",
+                    "trainStep": f"{p['trainSteps']} training steps of {net} at batch {batch} (Fitter)",
+                    "capture": f"Capture.pooled of {p['captureImages']} images at {p['captureLayer']} of {net}"}}
     for name, args in runs.items():
-        vals = []
+        vals, parts = [], []
         for _ in range(p["reps"]):
             _, proc = run_timed(java_argv("dev.irprune.bench.PeakMemory", *args))
-            vals.append(json.loads(proc.stdout.strip().splitlines()[-1])["peakRssMb"])
+            r = json.loads(proc.stdout.strip().splitlines()[-1])
+            vals.append(r["peakRssMb"])
+            parts.append(r)
         out[name] = stats(vals, "MB (VmHWM)")
+        out[name]["runs"] = parts
     spec = OUT / "specs" / "memory.json"
     spec.parent.mkdir(exist_ok=True)
-    spec.write_text(json.dumps(java.ask("load", "memory", "vgg16", "1.0")["spec"]))
+    spec.write_text(json.dumps(java.ask("load", "memory", "vgg16", w)["spec"]))
     java.ask("free", "memory")
     vals = []
     for _ in range(p["reps"]):
-        _, proc = run_timed(["/usr/bin/python3", str(OUT.parent / "peer.py"), "memory", str(spec),
-                             p["trainSteps"], 128])
+        _, proc = run_timed(["/usr/bin/python3", str(OUT.parent / "peer.py"), "memory", str(spec), p["trainSteps"], batch])
         vals.append(json.loads(proc.stdout.strip().splitlines()[-1])["peakRssMb"])
     out["trainStepTorch"] = stats(vals, "MB (ru_maxrss)")
+    out["growth"] = growth(p["growth"])
     return out
+
+
+def growth(g):
+    """Resident memory of whole `irprune train` and `irprune prune` processes, at the end of every
+    epoch and every channel group: a steady run stays flat (MB per epoch, MB per group)."""
+    d = OUT / "growth"
+    if d.exists():
+        import shutil
+        shutil.rmtree(d)
+    d.mkdir(parents=True)
+    model = d / "model"
+    out = {}
+    marks, peak = rss.run_marked([ROOT / "irprune", "train", *g["train"], "--epochs", g["epochs"], "--out", model],
+                                 r"\bepoch (\d+)/\d+: loss", cwd=ROOT)
+    out["train"] = summarise_marks(marks, peak, f"{g['epochs']} epochs of `irprune train {' '.join(g['train'])}`", "epoch")
+    marks, peak = rss.run_marked([ROOT / "irprune", "prune", *g["prune"], "--model", model, "--out", d / "pruned"],
+                                 r"\] (\w+): \d+ -> \d+ channels", cwd=ROOT)
+    out["prune"] = summarise_marks(marks, peak, f"`irprune prune {' '.join(g['prune'])}` of that model, "
+                                                f"{len(marks)} channel groups", "group")
+    return out
+
+
+def summarise_marks(marks, peak, what, unit):
+    rss_mb = [m["rssMb"] for m in marks]
+    hwm = [m["hwmMb"] for m in marks]
+    return {"what": what, "unit": unit, "marks": marks, "peakMb": peak, "n": len(marks),
+            "rssFirstMb": rss_mb[0] if rss_mb else None, "rssLastMb": rss_mb[-1] if rss_mb else None,
+            "rssSlopeMbPer": rss.slope(rss_mb), "peakSlopeMbPer": rss.slope(hwm)}
 
 
 STAGES = {"training": training, "selection": selection, "pruned": pruned, "capture": capture, "memory": memory}

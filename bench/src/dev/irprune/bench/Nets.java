@@ -1,6 +1,8 @@
 package dev.irprune.bench;
 
 import dev.irprune.data.ImageSet;
+import dev.irprune.groups.ChannelGroup;
+import dev.irprune.groups.ChannelGroups;
 import dev.irprune.model.InputSpec;
 import dev.irprune.model.ModelFolder;
 import dev.irprune.model.NetworkSpec;
@@ -21,7 +23,12 @@ final class Nets {
     private Nets() {}
 
     /** A network as data: spec and weights. */
-    record Model(NetworkSpec spec, Map<String, Tensor> weights) {}
+    record Model(NetworkSpec spec, Map<String, Tensor> weights) {
+        /** The width of every prunable channel group, in network order. */
+        java.util.List<Integer> widths() {
+            return ChannelGroups.prunable(spec).stream().map(ChannelGroup::channels).toList();
+        }
+    }
 
     /** The reference VGG16 (dense 4096, dropout 0.5, no batch norm) at a width multiplier, random weights. */
     static Model vgg16(double width) {
@@ -36,17 +43,18 @@ final class Nets {
     }
 
     /**
-     * {@code base} with the first {@code round(fraction * C)} (at least 1) filters or units of every
-     * convolution and hidden dense layer kept, cut with {@link Surgery#keep} layer by layer.
+     * {@code base} with the first {@code round(fraction * C)} (at least 1) channels of every prunable
+     * channel group (every convolution and hidden dense layer of a VGG) kept, cut with
+     * {@link Surgery#keep} group by group.
      */
     static Model keepUniform(Model base, double fraction) {
         NetworkSpec spec = base.spec();
         Map<String, Tensor> weights = base.weights();
-        for (String layer : base.spec().prunableLayers()) {
-            int width = spec.width(layer);
+        for (ChannelGroup group : ChannelGroups.prunable(base.spec())) {
+            int width = spec.width(group.producers().get(0));
             int[] kept = new int[Math.max(1, (int) Math.round(width * fraction))];
             Arrays.setAll(kept, i -> i);
-            Surgery.Result r = Surgery.keep(spec, weights, layer, kept);
+            Surgery.Result r = Surgery.keep(spec, weights, group.name(), kept);
             spec = r.spec();
             weights = r.weights();
         }

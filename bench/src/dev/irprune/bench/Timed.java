@@ -4,12 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import dev.irprune.capture.Capture;
+import dev.irprune.data.Batches;
 import dev.irprune.data.ImageSet;
 import dev.irprune.io.Progress;
 import dev.irprune.model.Network;
-import dev.irprune.train.Batches;
 import dev.irprune.train.Evaluator;
 import dev.irprune.train.Fitter;
 import dev.irprune.train.TrainConfig;
@@ -26,8 +25,7 @@ final class Timed {
     }
 
     static Fitter fitter(Network net, int batch) {
-        TrainConfig c = TrainConfig.reference();
-        return new Fitter(net, new TrainConfig(1, batch, c.learningRate(), c.beta1(), c.beta2(), c.epsilon(), 0));
+        return new Fitter(net, TrainConfig.of(1, batch, TrainConfig.DEFAULT_LR), 0);
     }
 
     /**
@@ -36,11 +34,10 @@ final class Timed {
      */
     static double infer(Network net, ImageSet images, int iters) {
         Batches batches = new Batches(images, net.spec().input(), images.size());
-        ParameterStore store = new ParameterStore(net.manager(), false);
         long t = System.nanoTime();
         for (int i = 0; i < iters; i++) {
             try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
-                NDArray logits = net.forward(store, batches.images(m, null, 0, images.size()), false);
+                NDArray logits = net.forward(batches.images(m, null, 0, images.size()), false);
                 logits.toFloatArray();
                 scope.suppressNotUsedWarning();
             }
@@ -61,14 +58,12 @@ final class Timed {
 
     /** The same batches as {@link Capture} (250 images), run to the same layer, the output left in the engine. */
     static double forwardTo(Network net, ImageSet images, String layer) {
-        int index = net.spec().indexOf(layer);
         Batches batches = new Batches(images, net.spec().input(), Capture.BATCH);
-        ParameterStore store = new ParameterStore(net.manager(), false);
         long t = System.nanoTime();
         for (int from = 0; from < images.size(); from += Capture.BATCH) {
             int to = Math.min(images.size(), from + Capture.BATCH);
             try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
-                net.forwardTo(store, batches.images(m, null, from, to), index);
+                net.forwardTo(batches.images(m, null, from, to), layer);
                 scope.suppressNotUsedWarning();
             }
         }

@@ -1,5 +1,6 @@
 package dev.irprune;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * command line never touch the engine; capture does not import training; training does not import
  * reports; the network description does not import the steps that use it.
  */
+@Tag("fast")
 class PackageRulesTest {
     static final Path MAIN = Path.of("src/main/java/dev/irprune");
 

@@ -14,7 +14,7 @@ public final class Main {
         dev.irprune.run.Interrupts.install();
         int exit;
         try {
-            exit = commandLine().execute(args);
+            exit = commandLine(args).execute(args);
         } catch (OutOfMemoryError e) {
             System.err.println("irprune: failed: out of memory; give Java more with IRPRUNE_JAVA_OPTS=-Xmx<size>, e.g. -Xmx16g");
             exit = ErrorHandler.FAILURE;
@@ -22,9 +22,23 @@ public final class Main {
         System.exit(exit);
     }
 
-    /** The configured command line, also used by tests through {@code execute()}. */
+    /** The configured command line with every subcommand, also used by tests through {@code execute()}. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The configured command line for {@code args}: when the first argument names a subcommand,
+     * only that one is built (the others' models are never made), otherwise all of them, so that
+     * help, usage errors and suggestions list every command.
+     */
+    public static CommandLine commandLine(String[] args) {
         CommandLine cli = new CommandLine(new IrpruneCommand());
+        if (args.length > 0 && IrpruneCommand.COMMANDS.containsKey(args[0])) {
+            cli.addSubcommand(args[0], IrpruneCommand.COMMANDS.get(args[0]).get());
+        } else {
+            IrpruneCommand.COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         ErrorHandler handler = new ErrorHandler();
         cli.setExecutionExceptionHandler(handler);
         cli.setParameterExceptionHandler(handler);

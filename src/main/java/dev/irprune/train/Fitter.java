@@ -78,8 +78,7 @@ public final class Fitter implements AutoCloseable {
                     correct += Losses.correct(logits, y);
                 }
                 lossSum += (crossEntropy + penalty) * (to - from);
-                adam.step();
-                penalty = checked(WeightNorms.of(adam.parameters()), epoch, step);
+                penalty = checked(adam.step(), epoch, step);
                 scope.suppressNotUsedWarning();
             }
             progress.step(to - from, String.format("loss %.4f acc %.4f", lossSum / to, (double) correct / to));

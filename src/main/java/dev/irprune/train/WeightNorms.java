@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The sum of squares of every trainable tensor, computed on the engine in one pass and fetched in
- * one copy: it gives the Keras L2 penalty {@code sum lambda * sum(w^2)} for the reported loss, and
- * shows a tensor that holds a non-finite value (its sum is then non-finite too).
+ * The sum of squares of every trainable tensor: it gives the Keras L2 penalty
+ * {@code sum lambda * sum(w^2)} for the reported loss, and shows a tensor that holds a non-finite
+ * value (its sum is then non-finite too). {@link Adam#step()} returns those of the weights it
+ * updated; {@link #of} measures them on the engine in one pass and fetches them in one copy.
  */
-record WeightNorms(List<String> names, float[] sumsOfSquares) {
+public record WeightNorms(List<String> names, float[] sumsOfSquares) {
 
     /** Measures {@code params} (no autograd: call outside a gradient collector). */
     static WeightNorms of(Map<String, NDArray> params) {
@@ -23,7 +24,10 @@ record WeightNorms(List<String> names, float[] sumsOfSquares) {
         }
         NDList sums = new NDList(names.size());
         for (NDArray p : params.values()) {
-            sums.add(p.square().sum());
+            // the square is as large as the tensor and lives in the tensor's manager: close it now
+            try (NDArray square = p.square()) {
+                sums.add(square.sum());
+            }
         }
         try (NDArray all = NDArrays.stack(sums)) {
             float[] values = all.toFloatArray();

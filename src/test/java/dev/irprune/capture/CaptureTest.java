@@ -1,5 +1,6 @@
 package dev.irprune.capture;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
@@ -17,6 +18,7 @@ import dev.irprune.model.Weights;
 import org.junit.jupiter.api.Test;
 
 /** Capture: an N x C matrix in image order, the float64 mean of each full feature map, whatever the batch size. */
+@Tag("slow")
 class CaptureTest {
     @Test
     void pooledActivationsAreTheMeansOfTheFullMapsInImageOrderForAnyBatchSize() {

@@ -15,10 +15,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A model folder whose spec or weights are wrong is refused with one line and exit 2, never run. */
+@Tag("slow")
 class BadModelTest {
     static final NetworkSpec SPEC = Vgg.build(new Vgg.Options(Vgg.Arch.VGG11, 0.0625, 512, false, 0, 10),
             new InputSpec(1, 32, 32, 0.2, 0.3));

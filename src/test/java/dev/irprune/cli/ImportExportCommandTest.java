@@ -1,5 +1,6 @@
 package dev.irprune.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * data: the exported file verifies, runs in ONNX Runtime with IRPrune's accuracy, passes the ONNX
  * checker and imports back; every bad input is one line and exit 2.
  */
+@Tag("slow")
 class ImportExportCommandTest {
     @TempDir Path dir;
 

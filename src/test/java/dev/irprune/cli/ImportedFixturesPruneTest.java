@@ -1,5 +1,6 @@
 package dev.irprune.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * models are pruned on a folder whose training files are links to the test files: enough to run
  * the pipeline, not a meaningful pruning.
  */
+@Tag("slow")
 class ImportedFixturesPruneTest {
     @TempDir Path dir;
 

@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Non-finite numbers stop a command with one line and exit 1; no NaN is reported as a result. */
+@Tag("slow")
 class NonFiniteTest {
     @TempDir Path dir;
 

@@ -11,6 +11,7 @@ import dev.irprune.model.Vgg;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every numeric option has a range that cannot overflow downstream; outside it: one line, exit 2. */
+@Tag("fast")
 class RangesTest {
     @TempDir Path dir;
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in a class loader of its own over the whole test class path (DJL included), which records every
  * class any of its classes asks for; no {@code ai.djl} class may be among them.
  */
+@Tag("fast")
 class SelectWithoutEngineTest {
 
     /** Loads everything itself (parent: the platform loader) and records each class requested. */

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.irprune.TestFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Output that cannot be written is the user's to fix: one line, exit 2, before any work. */
+@Tag("fast")
 class UnwritableOutputTest {
     @TempDir Path dir;
 

@@ -23,10 +23,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The downloader end to end, against archives built here and served from 127.0.0.1 or a file: URL. */
+@Tag("fast")
 class Cifar10DownloadTest {
     @TempDir static Path archives;
     @TempDir Path dir;

@@ -9,9 +9,11 @@ import dev.irprune.io.InputException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("fast")
 class Cifar10Test {
     @TempDir Path dir;
 

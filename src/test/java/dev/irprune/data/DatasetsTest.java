@@ -9,9 +9,11 @@ import dev.irprune.io.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("fast")
 class DatasetsTest {
     @TempDir Path dir;
 

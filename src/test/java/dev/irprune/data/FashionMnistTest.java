@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.irprune.io.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("fast")
 class FashionMnistTest {
     @TempDir Path dir;
 

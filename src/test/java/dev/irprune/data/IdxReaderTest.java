@@ -10,9 +10,11 @@ import dev.irprune.io.InputException;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("fast")
 class IdxReaderTest {
     @TempDir Path dir;
 

@@ -3,8 +3,10 @@ package dev.irprune.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class ImageSetTest {
     /** Three 2×1×2 images: image i holds bytes 10i … 10i+3. */
     private static ImageSet three() {

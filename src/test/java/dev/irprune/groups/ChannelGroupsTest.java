@@ -1,5 +1,6 @@
 package dev.irprune.groups;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irprune.model.FlattenSpec;
@@ -10,6 +11,7 @@ import dev.irprune.model.Vgg;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class ChannelGroupsTest {
     @Test
     void inAVggEveryGroupIsOneLayerMeasuredAfterItsRelu() {

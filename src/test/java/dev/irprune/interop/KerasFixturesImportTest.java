@@ -1,5 +1,6 @@
 package dev.irprune.interop;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * shared/data/mnist, Fashion-MNIST from Debian's dataset-fashion-mnist. The checkpoints' architectures
  * are the Keras configs in src/test/resources/keras-configs. Skipped where the files are absent.
  */
+@Tag("slow")
 class KerasFixturesImportTest {
     private static final double TOLERANCE = 0.0005;
 

@@ -1,5 +1,6 @@
 package dev.irprune.interop;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Model sources are told apart by their files; anything else is one line naming what was expected. */
+@Tag("fast")
 class SourceFormatTest {
     @TempDir
     Path tmp;

@@ -9,10 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Where a file cannot go is bad input (exit 2); a failure while writing it stays a failure (exit 1). */
+@Tag("fast")
 class AtomicFilesTest {
     @TempDir Path dir;
 

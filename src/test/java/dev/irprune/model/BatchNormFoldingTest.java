@@ -1,5 +1,6 @@
 package dev.irprune.model;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * inference mode: on VGG16-BN and ResNet-20 (random weights and batch-norm statistics, 16 random
  * images) the logits differ by float rounding only. The largest differences are the README's.
  */
+@Tag("slow")
 class BatchNormFoldingTest {
     private static double foldedDifference(NetworkSpec spec, long seed) {
         Map<String, Tensor> w = Forward.randomBatchNorms(Weights.initial(spec, seed), seed);

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.irprune.groups.ChannelGroup;
 import dev.irprune.groups.ChannelGroups;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class CostsTest {
     private static final NetworkSpec REFERENCE = Vgg.build(Vgg.Options.reference(), InputSpec.of(3, 32, 32));
 

@@ -1,5 +1,6 @@
 package dev.irprune.model;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** An NHWC flatten turned into NCHW with permuted dense columns (and flat batch-norm channels) computes the same logits, up to summation order. */
+@Tag("fast")
 class FlattenLayoutsTest {
     private static NetworkSpec spec(FlattenSpec.Layout layout, NodeSpec afterFlatten) {
         return new NetworkSpec("t", InputSpec.of(2, 5, 5), List.of(

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
 class NetworkTest {
     static final NetworkSpec SMALL = Vgg.build(new Vgg.Options(Vgg.Arch.VGG16, 0.125, 512, true, 0.5, 10),
             new InputSpec(1, 32, 32, 0.3, 0.2));

@@ -9,8 +9,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
 class OpsTest {
     @Test
     void dropoutKeepsAboutOneMinusRateScaledUpInTrainingAndIsTheIdentityInInference() {
@@ -31,6 +33,27 @@ class OpsTest {
             assertThat((double) kept / in.length).isCloseTo(0.7, within(0.005));
             Engine.getInstance().setRandomSeed(11);
             assertThat(Ops.dropout(x, 0.3, true).toFloatArray()).containsExactly(out);
+        }
+    }
+
+    @Test
+    void dropoutLeavesNoTemporaryTheSizeOfItsInputInTheBatchsManager() {
+        try (NDManager root = NDManager.newBaseManager(); NDManager batch = root.newSubManager()) {
+            NDArray x = batch.randomUniform(1f, 2f, new Shape(8, 16, 10, 10));
+            x.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = Ops.dropout(x, 0.5, true);
+                // the input, the output and two scalars: the draws, the boolean mask and the float
+                // mask were closed (the engine keeps what the backward pass needs by itself)
+                assertThat(batch.getManagedArrays()).hasSize(4);
+                assertThat(batch.getManagedArrays()).filteredOn(a -> a.size() == x.size()).containsExactlyInAnyOrder(x, y);
+                float[] out = y.toFloatArray();
+                gc.backward(y.sum());
+                float[] grad = x.getGradient().toFloatArray();
+                for (int i = 0; i < out.length; i++) {
+                    assertThat(grad[i]).isEqualTo(out[i] == 0 ? 0f : 2f);
+                }
+            }
         }
     }
 

@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code irprune prune} end to end on a tiny network: every output agrees with every other. */
+@Tag("slow")
 class PruneCommandTest {
     @TempDir Path dir;
 

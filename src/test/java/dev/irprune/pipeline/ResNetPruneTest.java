@@ -1,5 +1,6 @@
 package dev.irprune.pipeline;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import picocli.CommandLine;
  * ResNet-20 end to end on the demo set: the reference rule, L1 at a keep ratio, random at the
  * widths of the reference run, and apply replaying the reference run's plan byte for byte.
  */
+@Tag("slow")
 class ResNetPruneTest {
     @TempDir static Path dir;
     static Path model;

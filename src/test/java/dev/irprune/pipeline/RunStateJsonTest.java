@@ -1,5 +1,6 @@
 package dev.irprune.pipeline;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irprune.data.DataConfig;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a checkpoint records reads back as it was written, for every policy. */
+@Tag("fast")
 class RunStateJsonTest {
     @TempDir Path dir;
 

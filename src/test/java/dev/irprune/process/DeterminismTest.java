@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file it writes must be identical: weights and {@code data_stats} byte for byte, JSON reports with
  * their timing fields left out.
  */
+@Tag("slow")
 class DeterminismTest {
     /** A small heap makes collections frequent: the fault this guards against showed only after some. */
     static final List<String> JVM = List.of("-Xmx128m");

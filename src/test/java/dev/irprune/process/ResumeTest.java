@@ -1,5 +1,6 @@
 package dev.irprune.process;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irprune.io.Json;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * are byte for byte those of an uninterrupted run with the same seed (data_stats and pruned
  * weights; report.json with its timing fields and paths aside).
  */
+@Tag("slow")
 class ResumeTest {
     static final List<String> JVM = List.of("-Xmx256m");
     /** A tiny run that trains its base model first (2 epochs) and fine-tunes 2 epochs after each of 10 groups. */

@@ -1,5 +1,6 @@
 package dev.irprune.report;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irprune.score.Correlation;
@@ -12,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("fast")
 class FiguresTest {
     @TempDir Path dir;
 

@@ -2,8 +2,10 @@ package dev.irprune.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class PyFloatTest {
     /** Each pair: a double and what Python 3 prints for repr() of it (checked with CPython 3.11). */
     @Test

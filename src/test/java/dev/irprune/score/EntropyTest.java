@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * (src/test/resources/dev/irprune/score/entropy-reference.py prints them), or from the formula by
  * hand where it is short.
  */
+@Tag("fast")
 class EntropyTest {
 
     private static double[] filled(int n, double v) {

@@ -1,10 +1,12 @@
 package dev.irprune.score;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class MatrixRankTest {
     /** A random rows x cols matrix of rank r: the product of rows x r and r x cols random matrices, in float. */
     static float[] ofRank(int rows, int cols, int r, SplittableRandom rnd) {

@@ -1,5 +1,6 @@
 package dev.irprune.select;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import dev.irprune.score.Correlation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class CriteriaTest {
     static Evidence kernels(int channels, Tensor... k) {
         return new Evidence("g", Mode.CONV, channels, null, null, List.of(k), null, 1);

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import dev.irprune.FidelityCases;
 import dev.irprune.io.CsvMatrix;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every golden case: the same decisions as the seed's own code, entropies within 1e-9. */
+@Tag("fast")
 class FidelityTest {
 
     static List<FidelityCases.Case> cases() {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.irprune.score.Entropy;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class SeedSelectorTest {
 
     /** n rows: column 0 random, 1 a copy of 0, 2 random, 3 dead (all zero), 4 copy of 2 plus noise. */

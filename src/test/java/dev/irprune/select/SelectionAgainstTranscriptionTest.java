@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * with duplicate, rescaled, negated, near-duplicate and constant columns, and similarity matrices
  * drawn from a few values so that ties (and NaN) are everywhere.
  */
+@Tag("fast")
 class SelectionAgainstTranscriptionTest {
     private static final double[] PALETTE = {Double.NaN, 0.0, 0.5, 0.8, 0.85, 0.9, 0.9, 0.95, 1.0};
     private static final double[] THRESHOLDS = {0.0, 0.5, 0.8, 0.85, 0.9, 0.95};

@@ -1,5 +1,6 @@
 package dev.irprune.study;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** irprune sweep on a small grid: it finishes, matches widths exactly, skips what is finished, runs one point, resumes after kill -9. */
+@Tag("slow")
 class SweepTest {
     @TempDir static Path dir;
     static Path model;

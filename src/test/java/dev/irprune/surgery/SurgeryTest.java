@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * where they leave their group: at the producer's batch normalisation (scale and shift 0) where
  * there is one, else at the producer (kernel row and bias 0).
  */
+@Tag("slow")
 class SurgeryTest {
     private static final double TOLERANCE = 1e-5;
 

@@ -12,6 +12,7 @@ import dev.irprune.model.Network;
 import dev.irprune.model.Tensor;
 import dev.irprune.model.Weights;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * at it; a collection between forward and backward then changes the gradients. This runs the same
  * training steps with and without forced collections at that point and requires identical weights.
  */
+@Tag("slow")
 class EngineLifetimeTest {
     @Test
     void aGarbageCollectionBetweenForwardAndBackwardChangesNothing() {

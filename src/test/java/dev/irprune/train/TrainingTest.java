@@ -18,10 +18,12 @@ import dev.irprune.run.RunContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Short real training runs on the bundled demo set. */
+@Tag("slow")
 class TrainingTest {
     /** VGG16 at width 1/8 with batch norm and no dropout: the setting the demo uses. */
     static final NetworkSpec SMALL = Vgg.build(new Vgg.Options(Vgg.Arch.VGG16, 0.125, 4096, true, 0, 10), InputSpec.of(1, 32, 32));

@@ -3,9 +3,11 @@ package dev.irprune.interop.keras;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irprune.io.Json;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Keras 3's variable paths from a model config, as saving_lib names them. */
+@Tag("fast")
 class KerasConfigTest {
     @Test
     void snakeCaseAsKerasNamingDoes() {

@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Files that are not Keras files, or broken ones, fail with one line naming the file and the problem. */
+@Tag("fast")
 class KerasErrorsTest {
     @TempDir
     Path tmp;

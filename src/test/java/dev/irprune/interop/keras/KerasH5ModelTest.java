@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irprune.interop.Fixtures;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * skipped when absent): layers, classes, shapes and parameter count as in its INFO.md; two kernel
  * values as h5py reads them.
  */
+@Tag("fast")
 class KerasH5ModelTest {
     @Test
     void fashionMnistCnn() {

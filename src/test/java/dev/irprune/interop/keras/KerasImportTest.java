@@ -1,5 +1,6 @@
 package dev.irprune.interop.keras;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * three layouts: the same network, the kernels transposed as Keras lays them out, and IRPrune's
  * forward pass equal to a channels_last forward pass written out here as Keras defines it.
  */
+@Tag("slow")
 class KerasImportTest {
     private static NetworkSpec tinyArchitecture() {
         return KerasSequential.toSpec(KerasFiles.read(Fixtures.resource("keras-layouts/tiny.keras")).config().orElseThrow(), "tiny.keras");

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.irprune.interop.Fixtures;
 import dev.irprune.interop.FloatTensor;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The files scripts/make-keras-fixtures.py writes in Keras 2 and Keras 3 layouts (see its
  * docstring): every weight holds {@code start + 0.01 * i} with start 0, 100, ..., 900 in model order.
  */
+@Tag("fast")
 class KerasLayoutsTest {
     private static void assertWeight(KerasWeight w, int[] shape, float start) {
         FloatTensor t = w.tensor();

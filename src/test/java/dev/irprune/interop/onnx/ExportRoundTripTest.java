@@ -1,5 +1,6 @@
 package dev.irprune.interop.onnx;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irprune.interop.DebianPython;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@link Surgery#keep}, random batch-norm statistics), on 4 random inputs; the ONNX checker
  * (Debian's python3-onnx, full check) accepts every file (that part is skipped without it).
  */
+@Tag("slow")
 class ExportRoundTripTest {
     private static final int N = 4;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irprune.interop.DebianPython;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * PATH) accepts what the builder writes, with full_check (shape inference in strict mode). Skipped
  * when /usr/bin/python3 has no onnx.
  */
+@Tag("slow")
 class OnnxCheckerTest {
     @TempDir
     Path tmp;

@@ -1,5 +1,6 @@
 package dev.irprune.interop.onnx;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -18,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** ONNX graphs written with the builder, imported: values, fusions, names and the one-line refusals. */
+@Tag("fast")
 class OnnxImportTest {
     private static ModelFolder.Contents imported(OnnxModelBuilder b) {
         return OnnxImport.read(b.toGraph(), "m.onnx", "m");

@@ -12,10 +12,12 @@ import dev.irprune.interop.onnx.proto.Onnx.TensorProto;
 import dev.irprune.io.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tensors stored the other ways ONNX allows, and files the reader refuses in one line. */
+@Tag("fast")
 class OnnxReaderTest {
     @TempDir
     Path tmp;

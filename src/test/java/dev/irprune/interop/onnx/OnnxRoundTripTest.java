@@ -8,10 +8,12 @@ import dev.irprune.interop.onnx.proto.Onnx.TensorProto.DataType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the builder writes, the reader reads back the same; the same calls give the same bytes. */
+@Tag("fast")
 class OnnxRoundTripTest {
     @TempDir
     Path tmp;

@@ -3,9 +3,11 @@ package dev.irprune.interop.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A model written with the builder runs in ONNX Runtime and gives the hand-computed outputs. */
+@Tag("slow")
 class OnnxRuntimeTest {
     @Test
     void tinyCnnGivesTheHandComputedLogits() throws Exception {

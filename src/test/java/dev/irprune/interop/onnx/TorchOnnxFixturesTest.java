@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shapes, batch norm folded or kept, ONNX Runtime on the files gives torch's logits to 1e-4, and so
  * does IRPrune's forward pass on the networks imported from them.
  */
+@Tag("slow")
 class TorchOnnxFixturesTest {
     @TempDir
     static Path out;

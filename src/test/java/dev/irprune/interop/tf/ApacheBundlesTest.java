@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * their INFO.md, and values read independently from the data files (float32 little-endian at the
  * listed offsets).
  */
+@Tag("fast")
 class ApacheBundlesTest {
     private static Path dir(String name) {
         return Fixtures.resource("tf-bundle-apache2/" + name);

@@ -8,10 +8,12 @@ import dev.irprune.io.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every way of naming a bundle leads to the same prefix; anything else is one clear line. */
+@Tag("fast")
 class BundlePrefixTest {
     @TempDir
     Path tmp;

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Damaged copies of a real bundle fail with one line naming the file, and the key or block. */
+@Tag("fast")
 class CorruptBundleTest {
     private static final String KERNEL0 = "layer_with_weights-0/kernel/.ATTRIBUTES/VARIABLE_VALUE";
 

@@ -6,10 +6,12 @@ import dev.irprune.interop.Fixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Model variables of Keras checkpoints, without optimizer state, grouped by layer in order. */
+@Tag("fast")
 class KerasCheckpointTest {
     @TempDir
     Path tmp;

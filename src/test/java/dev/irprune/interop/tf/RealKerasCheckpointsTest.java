@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.irprune.interop.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Real Keras checkpoints from public repositories, in {@code shared/fixtures/keras} (not shipped:
  * skipped when absent). Shapes, offsets and parameter counts are those listed in each INFO.md.
  */
+@Tag("fast")
 class RealKerasCheckpointsTest {
     private static List<int[]> shapes(KerasCheckpoint k) {
         return k.variables().stream().map(v -> v.entry().shape()).toList();

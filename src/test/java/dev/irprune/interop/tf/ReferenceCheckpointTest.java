@@ -1,5 +1,6 @@
 package dev.irprune.interop.tf;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irprune.cli.Main;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * --arch options, the input standardised as the reference does, with the training images' mean and
  * std. Against the full-width default, the first convolution's shapes are named.
  */
+@Tag("slow")
 class ReferenceCheckpointTest {
     @TempDir
     Path tmp;

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * points every 1 to 16 entries, snappy or not: every key and value reads back; half and double
  * tensors convert to float32.
  */
+@Tag("fast")
 class SyntheticBundlesTest {
     @TempDir
     Path tmp;

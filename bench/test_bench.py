@@ -1,0 +1,74 @@
+#!/usr/bin/python3
+"""Checks of the harness's own arithmetic (no engine, no JVM): /usr/bin/python3 bench/test_bench.py.
+Run by .ci/run before bench/run --smoke."""
+import sys
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench  # noqa: E402
+import report  # noqa: E402
+import rss  # noqa: E402
+import specgraph  # noqa: E402
+
+SAME = {"mode": "SAME", "top": 0, "bottom": 0, "left": 0, "right": 0}
+VALID = {"mode": "VALID", "top": 0, "bottom": 0, "left": 0, "right": 0}
+
+
+def conv(name, inp, filters, k=3, stride=1, padding=SAME):
+    return {"type": "conv", "name": name, "input": inp, "filters": filters, "kernelH": k, "kernelW": k,
+            "strideH": stride, "strideW": stride, "padding": padding, "bias": True, "l2": 0.0}
+
+
+SPEC = {"version": 2, "arch": "t", "input": {"channels": 3, "height": 7, "width": 9, "preprocess": "none", "mean": 0, "std": 1},
+        "nodes": [conv("c1", "input", 20, stride=2),
+                  {"type": "activation", "name": "r1", "input": "c1", "function": "relu"},
+                  {"type": "pool", "name": "p1", "input": "r1", "kind": "max", "sizeH": 2, "sizeW": 2, "strideH": 2,
+                   "strideW": 2, "padding": VALID, "countPadding": False},
+                  conv("c2", "p1", 5, k=1),
+                  {"type": "flatten", "name": "f", "input": "c2", "layout": "nchw"},
+                  {"type": "dense", "name": "d", "input": "f", "units": 4, "activation": "identity", "bias": True, "l2": 0},
+                  {"type": "output", "name": "o", "input": "d", "kind": "logits"}]}
+
+
+class SpecGraphTest(unittest.TestCase):
+    def test_same_padding_is_tensorflows_with_the_extra_row_at_the_end(self):
+        self.assertEqual(specgraph.resolve(SAME, 7, 9, 3, 3, 2, 2), (1, 1, 1, 1))
+        self.assertEqual(specgraph.resolve(SAME, 8, 8, 3, 3, 2, 2), (0, 1, 0, 1))
+        self.assertEqual(specgraph.resolve(SAME, 8, 8, 1, 1, 1, 1), (0, 0, 0, 0))
+
+    def test_shapes_follow_the_graph(self):
+        s = specgraph.shapes(SPEC)
+        self.assertEqual(s["c1"], (20, 4, 5))
+        self.assertEqual(s["p1"], (20, 2, 2))
+        self.assertEqual(s["c2"], (5, 2, 2))
+        self.assertEqual(s["f"], (20,))
+        self.assertEqual(s["o"], (4,))
+
+    def test_blocked_macs_round_channels_up_to_the_block_except_the_image(self):
+        # c1: 3x3 x 3 (image, not rounded) x 4x5 x 32 (20 up to 32); c2: 1x1 x 32 x 2x2 x 16; d: 20 x 4
+        self.assertEqual(specgraph.blocked_macs(SPEC), 9 * 3 * 20 * 32 + 32 * 4 * 16 + 20 * 4)
+        # with a block of 1 they are the exact MACs
+        self.assertEqual(specgraph.blocked_macs(SPEC, block=1), 9 * 3 * 20 * 20 + 20 * 4 * 5 + 20 * 4)
+
+
+class HarnessTest(unittest.TestCase):
+    def test_slope_is_the_least_squares_fit_after_the_skipped_marks(self):
+        self.assertAlmostEqual(rss.slope([500, 100, 102, 104, 106]), 2.0)
+        self.assertAlmostEqual(rss.slope([1, 7, 7, 7]), 0.0)
+        self.assertIsNone(rss.slope([3, 4]))
+
+    def test_a_stage_result_counts_only_with_a_finite_number(self):
+        self.assertTrue(bench.numbers({"a": {"b": [None, 1.5]}}))
+        self.assertFalse(bench.numbers({"a": {"b": [None, float("nan")]}, "c": "x", "d": True}))
+        self.assertFalse(bench.numbers({}))
+
+    def test_the_onnx_runtime_column_is_empty_until_the_worker_measures_it(self):
+        self.assertEqual(report.onnx({"onnxRuntimeBatch1": {"unavailable": "why"}, "onnxRuntimeBatch128": {"unavailable": "why"}}), "–")
+        measured = {"onnxRuntimeBatch1": {"seconds": 0.02, "images": 10}, "onnxRuntimeBatch128": {"seconds": 0.5, "images": 256}}
+        self.assertEqual(report.onnx(measured), "2.00 / 250.00")
+
+
+if __name__ == "__main__":
+    unittest.main()
