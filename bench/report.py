@@ -95,7 +95,7 @@ def pruned(p, plan):
                          ("seedRule", f"The seed rule's own networks (`irprune train {' '.join(train)}`, "
                                       "pruned by `irprune prune E S` without fine-tuning; unpruned = that trained network)")):
         out += [f"**{title}**", "",
-                "| network | MACs | MAC ratio | batch 1: ms | speedup | **÷ MAC ratio** | best rounds | batch 128: ms | speedup | **÷ MAC ratio** | best rounds | PyTorch peer ÷ MAC ratio, b1 / b128 | 16-channel MAC ratio; b128 speedup ÷ it | ONNX Runtime ms, b1 / b128 |",
+                "| network | MACs | MAC ratio | batch 1: ms | speedup | **÷ MAC ratio** | best rounds | batch 128: ms | speedup | **÷ MAC ratio** | best rounds | PyTorch peer ÷ MAC ratio, b1 / b128 | 16-channel MAC ratio; b128 speedup ÷ it | ONNX Runtime ms, b1 / b128 (× IRPrune's time) |",
                 "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for k, v in p[group].items():
             if not isinstance(v, dict):
@@ -108,10 +108,6 @@ def pruned(p, plan):
                        f"{r(b1['speedupOverMacRatioTorch'])} / {r(b128['speedupOverMacRatioTorch'])} | "
                        f"{v['blockedMacRatio']:.2f}; {r(b128['speedupOverBlockedMacRatioIrprune'])} | {onnx(v)} |")
         out.append("")
-    why = next((v[b].get("unavailable") for g in ("uniform", "seedRule") for v in p[g].values() if isinstance(v, dict)
-                for b in ("onnxRuntimeBatch1", "onnxRuntimeBatch128") if isinstance(v.get(b), dict)), None)
-    if why:
-        out += [f"ONNX Runtime column: empty: {why}.", ""]
     rounded = [(k, v) for k, v in p["seedRule"].items() if isinstance(v, dict) and v.get("roundTo")]
     if rounded:
         out += ["-rN: pruned with `--round-to N` (every group keeps a multiple of N channels, keeping back the best-scored "
@@ -126,11 +122,11 @@ def pruned(p, plan):
 
 
 def onnx(v):
-    """ONNX Runtime's latency per batch at batch 1 and 128, when the worker could measure it."""
-    got = [(v.get("onnxRuntimeBatch" + b, {}), int(b)) for b in ("1", "128")]
-    if any("seconds" not in g for g, _ in got):
+    """ONNX Runtime's median latency per batch at batch 1 and 128 (ms), and as a fraction of IRPrune's own forward's."""
+    got = [v.get("onnxRuntimeBatch" + b) for b in ("1", "128")]
+    if any(not isinstance(g, dict) or "latency" not in g for g in got):
         return "–"
-    return " / ".join(f"{1e3 * g['seconds'] / (g['images'] / batch):.2f}" for g, batch in got)
+    return " / ".join(f"{1e3 * g['latency']['median']:.2f} ({g['ofIrprune']['ofMedians']:.2f}×)" for g in got)
 
 
 def capture(c, plan):

@@ -184,10 +184,11 @@ def latencies(plan, java, peer, keys, base):
             for w in (java, peer):
                 once = w.ask("infer", k, batch, 1)["seconds"]
                 w.ask("infer", k, batch, max(1, min(2000, int(p["warmUpSeconds"] / max(once, 1e-4)))))
-        for k in keys:
-            # ONNX Runtime on the same network, exported by IRPrune: wired, empty until the export exists
-            res[k]["onnxRuntimeBatch" + batch] = java.ask("onnx", k, batch, iters)
+            # ONNX Runtime on the same network, exported by IRPrune (session made and warmed here)
+            once = java.ask("onnx", k, batch, 1)["seconds"]
+            java.ask("onnx", k, batch, max(1, min(2000, int(p["warmUpSeconds"] / max(once, 1e-4)))))
         times = {k: ([], [], [], []) for k in keys}
+        ort = {k: [] for k in keys}
         for _ in range(p["rounds"]):
             QUIET_WAIT.wait()
             for k in keys:
@@ -196,6 +197,7 @@ def latencies(plan, java, peer, keys, base):
                 times[k][1].append(b["seconds"] / iters)
                 times[k][2].append(a["others"])
                 times[k][3].append(b["others"])
+                ort[k].append(java.ask("onnx", k, batch, iters)["seconds"] / iters)
         for k in keys:
             a, b = times[k][0], times[k][1]
             ba, bb = times[base][0], times[base][1]
@@ -206,6 +208,8 @@ def latencies(plan, java, peer, keys, base):
                 "speedupIrpruneBest": min(ba) / min(a), "speedupTorchBest": min(bb) / min(b),
                 "othersBusy": quiet_or_none(times[k][2] + times[k][3]),
             }
+            res[k]["onnxRuntimeBatch" + batch] = {"latency": stats(ort[k], "s per batch"),
+                                                  "ofIrprune": ratio(stats(ort[k], ""), stats(a, ""), [x / y for x, y in zip(ort[k], a)])}
     return res
 
 

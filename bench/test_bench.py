@@ -64,10 +64,11 @@ class HarnessTest(unittest.TestCase):
         self.assertFalse(bench.numbers({"a": {"b": [None, float("nan")]}, "c": "x", "d": True}))
         self.assertFalse(bench.numbers({}))
 
-    def test_the_onnx_runtime_column_is_empty_until_the_worker_measures_it(self):
-        self.assertEqual(report.onnx({"onnxRuntimeBatch1": {"unavailable": "why"}, "onnxRuntimeBatch128": {"unavailable": "why"}}), "–")
-        measured = {"onnxRuntimeBatch1": {"seconds": 0.02, "images": 10}, "onnxRuntimeBatch128": {"seconds": 0.5, "images": 256}}
-        self.assertEqual(report.onnx(measured), "2.00 / 250.00")
+    def test_the_onnx_runtime_column_gives_median_ms_and_the_ratio_to_irprune(self):
+        self.assertEqual(report.onnx({}), "–")
+        measured = {"onnxRuntimeBatch1": {"latency": {"median": 0.002}, "ofIrprune": {"ofMedians": 0.5}},
+                    "onnxRuntimeBatch128": {"latency": {"median": 0.25}, "ofIrprune": {"ofMedians": 1.25}}}
+        self.assertEqual(report.onnx(measured), "2.00 (0.50×) / 250.00 (1.25×)")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,11 @@ import ai.djl.ndarray.types.Shape;
 import dev.irprune.capture.Capture;
 import dev.irprune.data.Batches;
 import dev.irprune.data.ImageSet;
+import dev.irprune.interop.onnx.OnnxEvaluation;
+import dev.irprune.interop.onnx.OnnxRuntime;
 import dev.irprune.io.Progress;
 import dev.irprune.model.Network;
+import dev.irprune.model.NetworkSpec;
 import dev.irprune.train.Evaluator;
 import dev.irprune.train.Fitter;
 import dev.irprune.train.TrainConfig;
@@ -41,6 +44,19 @@ final class Timed {
                 logits.toFloatArray();
                 scope.suppressNotUsedWarning();
             }
+        }
+        return since(t);
+    }
+
+    /**
+     * {@code iters} inference passes of one batch (all of {@code images}) in ONNX Runtime, as
+     * {@code irprune eval --runtime onnxruntime} runs them ({@link OnnxEvaluation#logits}): bytes to
+     * normalised floats, the session's run, logits copied out; the same work as {@link #infer}.
+     */
+    static double onnxRuntime(OnnxRuntime ort, NetworkSpec spec, ImageSet images, int iters) {
+        long t = System.nanoTime();
+        for (int i = 0; i < iters; i++) {
+            OnnxEvaluation.logits(ort, spec.input(), images, spec.classes());
         }
         return since(t);
     }

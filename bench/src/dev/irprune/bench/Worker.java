@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.irprune.data.ImageSet;
+import dev.irprune.interop.onnx.OnnxExport;
+import dev.irprune.interop.onnx.OnnxRuntime;
 import dev.irprune.io.CsvMatrix;
 import dev.irprune.model.Costs;
 import dev.irprune.model.Network;
@@ -33,19 +35,11 @@ import java.util.Map;
  * train KEY STEPS BATCH        infer KEY BATCH ITERS        matmul N
  * capture KEY LAYER N          forwardto KEY LAYER N        evaluate KEY N
  * select CSV conv|dense E S [BUDGET]                        free KEY        quit
- * onnx KEY BATCH ITERS         (ONNX Runtime latency: answers "unavailable" with the reason for now)
+ * onnx KEY BATCH ITERS         (the network exported by IRPrune, run in ONNX Runtime's Java API)
  * </pre>
  */
 public final class Worker {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * Why the ONNX Runtime column is empty: {@code onnx KEY BATCH ITERS} is to export the network
-     * (IRPrune's ONNX export, under way on another branch) and time ONNX Runtime's Java API on it,
-     * answering {@code seconds} and {@code images} as {@code infer} does (the report then fills the column).
-     */
-    static final String ONNX_UNAVAILABLE = "IRPrune cannot export ONNX yet (the export and batch-norm folding are being "
-            + "built on the interop-mapping branch); this column is filled once they are merged";
-
     /** A loaded network with what its timed commands reuse. */
     private record Loaded(Nets.Model model, Network net, Map<String, Object> cache) {}
 
@@ -120,7 +114,16 @@ public final class Worker {
                 r.put("seconds", Timed.infer(l.net(), images(l, batch), iters));
                 r.put("images", batch * iters);
             }
-            case "onnx" -> r.put("unavailable", ONNX_UNAVAILABLE);
+            case "onnx" -> {
+                Loaded l = nets.get(a[1]);
+                int batch = Integer.parseInt(a[2]);
+                int iters = Integer.parseInt(a[3]);
+                OnnxRuntime ort = (OnnxRuntime) l.cache().computeIfAbsent("onnxRuntime", k -> OnnxRuntime.open(
+                        OnnxExport.of(l.model().spec(), l.model().weights(), OnnxExport.MAX_OPSET, Map.of()).toBytes(),
+                        JniUtils.getNumThreads(), a[1]));
+                r.put("seconds", Timed.onnxRuntime(ort, l.model().spec(), images(l, batch), iters));
+                r.put("images", batch * iters);
+            }
             case "capture", "forwardto" -> {
                 Loaded l = nets.get(a[1]);
                 ImageSet images = images(l, Integer.parseInt(a[3]));

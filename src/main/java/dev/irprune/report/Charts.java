@@ -1,11 +1,8 @@
 package dev.irprune.report;
 
-import dev.irprune.io.AtomicFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.irprune.io.ChartPng;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 
@@ -25,12 +22,6 @@ public final class Charts {
         List<String> names = layers.stream().map(GroupReport::group).toList();
         List<Number> kept = layers.stream().map(l -> (Number) (100.0 * l.channelsAfter() / l.channelsBefore())).toList();
         chart.addSeries("kept", names, kept);
-        byte[] png;
-        try {
-            png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw " + file + ": " + e.getMessage(), e);
-        }
-        AtomicFiles.write(file, out -> out.write(png));
+        ChartPng.write(file, chart);
     }
 }

@@ -1,15 +1,12 @@
 package dev.irprune.report;
 
-import dev.irprune.io.AtomicFiles;
+import dev.irprune.io.ChartPng;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.AnnotationLine;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -38,9 +35,9 @@ public final class Figures {
     /** Writes the group's figures (best effort is the caller's: a drawing failure throws). */
     public static void write(Path out, GroupFigure f) {
         Path dir = out.resolve(FOLDER);
-        png(dir.resolve(f.group() + "-scores.png"), histogram(f));
+        ChartPng.write(dir.resolve(f.group() + "-scores.png"), histogram(f));
         if (f.similarity() != null) {
-            png(dir.resolve(f.group() + "-similarity.png"), heatmap(f));
+            ChartPng.write(dir.resolve(f.group() + "-similarity.png"), heatmap(f));
         }
     }
 
@@ -175,15 +172,5 @@ public final class Figures {
             }
         }
         return out;
-    }
-
-    private static void png(Path file, Chart<?, ?> chart) {
-        byte[] png;
-        try {
-            png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw " + file + ": " + e.getMessage(), e);
-        }
-        AtomicFiles.write(file, o -> o.write(png));
     }
 }

@@ -1,17 +1,14 @@
 package dev.irprune.study;
 
-import dev.irprune.io.AtomicFiles;
+import dev.irprune.io.ChartPng;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -27,14 +24,7 @@ final class ParetoChart {
     private ParetoChart() {}
 
     static void write(Path file, List<SweepRow> rows) {
-        XYChart chart = chart(rows);
-        byte[] png;
-        try {
-            png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw " + file + ": " + e.getMessage(), e);
-        }
-        AtomicFiles.write(file, o -> o.write(png));
+        ChartPng.write(file, chart(rows));
     }
 
     static XYChart chart(List<SweepRow> rows) {
