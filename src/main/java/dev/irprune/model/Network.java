@@ -138,7 +138,9 @@ public final class Network implements AutoCloseable {
             for (String in : n.inputs()) {
                 if (lastUse.get(in) == i && !keep.contains(in)) {
                     NDArray old = values.remove(in);
-                    if (!values.containsValue(old) && !out.containsValue(old)) {
+                    // By identity: NDArray.equals compares contents in the engine (torch.equal), a
+                    // pass over both arrays for every live value of the same shape.
+                    if (!holds(values, old) && !holds(out, old)) {
                         old.close();
                     }
                 }
@@ -148,6 +150,16 @@ public final class Network implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** Whether {@code map} holds this very array (not an equal one) as a value. */
+    private static boolean holds(Map<String, NDArray> map, NDArray array) {
+        for (NDArray v : map.values()) {
+            if (v == array) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
