@@ -28,16 +28,16 @@ def pct(x):
 
 
 def commands():
-    """(command, seconds) for every step the script ran, from commands.log."""
-    out, last = [], None
+    """(command, seconds) for every step the script ran, from commands.log, and the study's wall time."""
+    out, wall = [], None
     for line in open(os.path.join(work, "commands.log")):
-        m = re.match(r"(\S+) done in (\d+) s", line)
-        if m and last is not None:
-            out.append((last, int(m.group(2))))
-            last = None
-        else:
-            last = line.split(" ", 1)[1].strip()
-    return out
+        m = re.match(r"\S+ (\d+) s: (.*)", line)
+        if m:
+            out.append((m.group(2).strip(), int(m.group(1))))
+        m = re.match(r"\S+ wall (\d+) s", line)
+        if m:
+            wall = int(m.group(1))
+    return out, wall
 
 
 def relative(cmd):
@@ -65,9 +65,10 @@ if machine:
     lines += [f"Machine: {machine['cpu']}, {machine['cores']} cores, engine threads {machine['engineThreads']}, {machine['os']}; "
               f"IRPrune {versions['irprune']} (commit {versions['commit']}), DJL {versions['djl']}, PyTorch {versions['pytorch']}, "
               f"Java {versions['java']}.", ""]
-cmds = commands()
+cmds, wall = commands()
 total = sum(s for _, s in cmds)
-lines += ["## How it was made", "", f"Wall time of the whole study: {total / 3600:.2f} h. The commands, in order, with their times:", "",
+lines += ["## How it was made", "", f"Wall time of the training and the sweeps: {(wall or total) / 3600:.2f} h "
+          f"({total / 3600:.2f} h of jobs, two at a time). The commands, in the order they ended, with their times:", "",
           "| command | time |", "|---|---:|"]
 for c, s in cmds:
     lines.append(f"| `{relative(c)}` | {s // 60} min {s % 60} s |")
