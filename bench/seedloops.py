@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The seed's selection loops in NumPy, as ALGORITHM.md (sections 4a and 4b) states them.
+"""The seed's selection loops in NumPy, as the reference program runs them (its importance and redundancy steps).
 
 This is the baseline IRPrune's selection is timed against, so it keeps the reference program's
 way of working, not a fast one: entropy column by column through numpy's histogram edges,
