@@ -56,6 +56,17 @@ class DeterminismTest {
                 "--analysis-samples", "300", "--out", "run");
     }
 
+    @Test
+    void sweepWithABaselineAndTheControl() throws IOException {
+        String[] data = {"--dataset", "demo", "--train-limit", "600", "--test-limit", "200"};
+        Path model = dir.resolve("model");
+        Irprune.Result trained = Irprune.run(dir, JVM, 600, concat(new String[] {"train", "--arch", "vgg11", "--width", "0.125",
+            "--batch-norm", "--dropout", "0", "--lr", "1e-3", "--epochs", "1", "--out", model.toString()}, data));
+        assertThat(trained.exit()).as(trained.err()).isZero();
+        twice("sweep", concat(new String[] {"sweep", "--model", model.toString(), "--entropy", "0.9", "--similarity", "0.7",
+            "--baselines", "random", "--finetune-epochs", "1", "--analysis-samples", "200", "--no-figures", "--out", "sweep"}, data));
+    }
+
     /** Runs the command in two fresh folders and compares every file written; returns the first folder. */
     private Path twice(String name, String... args) throws IOException {
         Path a = dir.resolve(name + "-a");
@@ -74,7 +85,7 @@ class DeterminismTest {
             }
             if (n.endsWith(".json")) {
                 assertThat(withoutTimes(b.resolve(f), b)).as(f.toString()).isEqualTo(withoutTimes(a.resolve(f), a));
-            } else if (n.equals("layers.csv")) {
+            } else if (n.endsWith(".csv")) {
                 assertThat(csvWithoutTimes(b.resolve(f))).as(f.toString()).isEqualTo(csvWithoutTimes(a.resolve(f)));
             } else {
                 assertThat(Files.readAllBytes(b.resolve(f))).as(f.toString()).isEqualTo(Files.readAllBytes(a.resolve(f)));
