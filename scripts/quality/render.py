@@ -34,6 +34,11 @@ def commands():
         m = re.match(r"\S+ (\d+) s: (.*)", line)
         if m:
             out.append((m.group(2).strip(), int(m.group(1))))
+    # A command run again (after an interruption, or to find its work done) counts once, with its times summed.
+    summed = {}
+    for c, s in out:
+        summed[c] = summed.get(c, 0) + s
+    out = list(summed.items())
         m = re.match(r"\S+ wall (\d+) s", line)
         if m:
             wall = int(m.group(1))

@@ -35,7 +35,7 @@ public final class Capture {
     /**
      * Captures node {@code node}'s output: pooled values if {@code pooled}, mean feature-map ranks
      * over the first {@code rankImages} images if it is positive (the node's output must then be
-     * C x H x W).
+     * N x C x H x W, or N x C: a dense unit counts as a 1 x 1 map, of rank 1 where it is non-zero).
      *
      * @throws NonFiniteException naming the node and the images if an output is not finite
      */
@@ -53,11 +53,15 @@ public final class Capture {
                 NDArray y = net.forwardTo(batches.images(m, null, from, to), node);
                 int c = (int) y.getShape().get(1);
                 if (rankImages > from) {
-                    if (y.getShape().dimension() != 4) {
-                        throw new IllegalArgumentException(node + ": feature-map ranks need C x H x W maps, got " + y.getShape());
+                    int dims = y.getShape().dimension();
+                    if (dims != 4 && dims != 2) {
+                        throw new IllegalArgumentException(node + ": feature-map ranks need N x C x H x W maps or N x C units, got "
+                                + y.getShape());
                     }
-                    int h = (int) y.getShape().get(2);
-                    int w = (int) y.getShape().get(3);
+                    // A dense unit is a 1 x 1 map: rank 1 where it is non-zero, so its mean rank is
+                    // the share of images that activate it.
+                    int h = dims == 4 ? (int) y.getShape().get(2) : 1;
+                    int w = dims == 4 ? (int) y.getShape().get(3) : 1;
                     float[] maps = y.toFloatArray();
                     int upto = Math.min(to, rankImages) - from;
                     if (rankSum == null) {

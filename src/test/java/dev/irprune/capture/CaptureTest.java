@@ -78,6 +78,17 @@ class CaptureTest {
             assertThat(java.util.Arrays.stream(r.meanRank()).allMatch(x -> x >= 0 && x <= 32)).isTrue();
             Capture.Result all = Capture.run(net, images.head(5), "conv1_1_relu", false, 100, 250, Progress.silent("c", 5));
             assertThat(all.meanRank()).containsExactly(r.meanRank());
+            // A dense unit is a 1 x 1 map: its mean rank is the share of the images that make it non-zero.
+            double[] units = Capture.run(net, images, "fc1", false, 20, 7, Progress.silent("c", 20)).meanRank();
+            double[][] values = Capture.pooled(net, images, "fc1", Progress.silent("c", 20));
+            assertThat(units).hasSize(values[0].length);
+            for (int j = 0; j < units.length; j++) {
+                int active = 0;
+                for (double[] row : values) {
+                    active += row[j] != 0 ? 1 : 0;
+                }
+                assertThat(units[j]).as("unit " + j).isEqualTo(active / 20.0);
+            }
         }
     }
 }
