@@ -28,25 +28,28 @@ def pct(x):
 
 
 def commands():
-    """(command, seconds) for every step the script ran, from commands.log, and the study's wall time."""
-    out, wall = [], None
+    """(command, seconds) for every step the script ran, from commands.log, and the study's wall time
+    (from the first command's start to the last one's end)."""
+    from datetime import datetime, timedelta
+    out, starts, ends = [], [], []
     for line in open(os.path.join(work, "commands.log")):
-        m = re.match(r"\S+ (\d+) s: (.*)", line)
+        m = re.match(r"(\S+) (\d+) s: (.*)", line)
         if m:
-            out.append((m.group(2).strip(), int(m.group(1))))
+            end = datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%SZ")
+            out.append((m.group(3).strip(), int(m.group(2))))
+            ends.append(end)
+            starts.append(end - timedelta(seconds=int(m.group(2))))
     # A command run again (after an interruption, or to find its work done) counts once, with its times summed.
     summed = {}
     for c, s in out:
         summed[c] = summed.get(c, 0) + s
-    out = list(summed.items())
-        m = re.match(r"\S+ wall (\d+) s", line)
-        if m:
-            wall = int(m.group(1))
-    return out, wall
+    wall = (max(ends) - min(starts)).total_seconds() if ends else None
+    return list(summed.items()), wall
 
 
 def relative(cmd):
-    return cmd.replace(work, "quality-runs").replace(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))) + "/", "./")
+    """The command as run from the repository's root: ./irprune, the work folder as quality-runs."""
+    return re.sub(r"^\S*/irprune ", "./irprune ", cmd.replace(work, "quality-runs"))
 
 
 lines = ["# Quality: is importance-then-redundancy pruning any good?", "",
