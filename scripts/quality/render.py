@@ -27,6 +27,11 @@ def pct(x):
     return "" if x is None else f"{100 * x:.2f}"
 
 
+def relative(cmd):
+    """The command as run from the repository's root: ./irprune, the work folder as quality-runs."""
+    return re.sub(r"^\S*/irprune ", "./irprune ", cmd.replace(work, "quality-runs"))
+
+
 def commands():
     """(command, seconds) for every step the script ran, from commands.log, and the study's wall time
     (from the first command's start to the last one's end)."""
@@ -36,7 +41,7 @@ def commands():
         m = re.match(r"(\S+) (\d+) s: (.*)", line)
         if m:
             end = datetime.strptime(m.group(1), "%Y-%m-%dT%H:%M:%SZ")
-            out.append((m.group(3).strip(), int(m.group(2))))
+            out.append((relative(m.group(3).strip()), int(m.group(2))))
             ends.append(end)
             starts.append(end - timedelta(seconds=int(m.group(2))))
     # A command run again (after an interruption, or to find its work done) counts once, with its times summed.
@@ -45,11 +50,6 @@ def commands():
         summed[c] = summed.get(c, 0) + s
     wall = (max(ends) - min(starts)).total_seconds() if ends else None
     return list(summed.items()), wall
-
-
-def relative(cmd):
-    """The command as run from the repository's root: ./irprune, the work folder as quality-runs."""
-    return re.sub(r"^\S*/irprune ", "./irprune ", cmd.replace(work, "quality-runs"))
 
 
 lines = ["# Quality: is importance-then-redundancy pruning any good?", "",
@@ -69,17 +69,33 @@ for m in NAMES:
                 break
     if machine:
         break
+commits = {}
+for root, _, files in os.walk(os.path.join(work, "sweeps")):
+    if "report.json" in files:
+        v = load(os.path.join(root, "report.json"))["provenance"]["versions"]
+        commits[v["commit"]] = commits.get(v["commit"], 0) + 1
 if machine:
+    built = "; ".join(f"{n} runs by commit {c}" for c, n in sorted(commits.items(), key=lambda x: -x[1]))
     lines += [f"Machine: {machine['cpu']}, {machine['cores']} cores, engine threads {machine['engineThreads']}, {machine['os']}; "
-              f"IRPrune {versions['irprune']} (commit {versions['commit']}), DJL {versions['djl']}, PyTorch {versions['pytorch']}, "
-              f"Java {versions['java']}.", ""]
+              f"IRPrune {versions['irprune']}, DJL {versions['djl']}, PyTorch {versions['pytorch']}, Java {versions['java']}. "
+              f"Code: {built}.", ""]
 cmds, wall = commands()
 total = sum(s for _, s in cmds)
 lines += ["## How it was made", "", f"Wall time of the training and the sweeps: {(wall or total) / 3600:.2f} h "
           f"({total / 3600:.2f} h of jobs, two at a time). The commands, in the order they ended, with their times:", "",
           "| command | time |", "|---|---:|"]
+shown = set()
 for c, s in cmds:
-    lines.append(f"| `{relative(c)}` | {s // 60} min {s % 60} s |")
+    m = re.match(r"(.*) --point (\d+)$", c)
+    if m:
+        # a sweep's points: the command once, then each point by its index
+        if m.group(1) not in shown:
+            shown.add(m.group(1))
+            lines.append(f"| `{m.group(1)} --point K`, K = | |")
+        c = f"… --point {m.group(2)}"
+    else:
+        c = f"`{c}`"
+    lines.append(f"| {c} | {int(s) // 60} min {int(s) % 60} s |")
 lines.append("")
 
 src = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "run")).read()
