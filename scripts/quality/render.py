@@ -143,6 +143,19 @@ for m, title in NAMES.items():
         lines.append(f"| {s['entropy']} | {s['similarity']} | {s['macRatio']:.2f} | {s['paramRatio']:.2f} | " + " | ".join(cells)
                      + f" | {pct(s['accuracyWithoutFinetune'])} |")
     lines.append("")
+    lines += ["The same networks before any fine-tuning (every group cut, nothing retrained): how much each "
+              "criterion's choice keeps on its own:", "", "| E | S | " + " | ".join(f"{c} %" for c in crits) + " |",
+              "|" + "---:|" * (2 + len(crits))]
+    for point, crit in by_point.items():
+        if "seed" in crit:
+            s = crit["seed"]
+            lines.append(f"| {s['entropy']} | {s['similarity']} | "
+                         + " | ".join(pct(crit[c]["accuracyWithoutFinetune"]) if c in crit else "" for c in crits) + " |")
+    n = sweep["settings"]["data"]["testLimit"]
+    se = 100 * (0.88 * 0.12 / n) ** 0.5
+    lines += ["", f"Each cell is one run, measured on {n:,} test images: the sampling error of one accuracy near 88 % is "
+              f"±{se:.2f} points (one standard error), so differences of a point or so between two cells are not evidence "
+              "on their own; the counts over many points below are.", ""]
     # comparisons
     lines += ["The reference rule (seed) against each baseline over the points (difference in accuracy points, seed minus baseline):", "",
               "| baseline | seed better at | mean difference | smallest | largest |", "|---|---:|---:|---:|---:|"]
