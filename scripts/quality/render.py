@@ -29,7 +29,7 @@ def pct(x):
 
 def relative(cmd):
     """The command as run from the repository's root: ./irprune, the work folder as quality-runs."""
-    return re.sub(r"^\S*/irprune ", "./irprune ", cmd.replace(work, "quality-runs"))
+    return re.sub(r"^\S*/irprune ", "./irprune ", cmd.replace(work, "quality-runs")).replace("\\,", ",")
 
 
 def commands():
@@ -102,7 +102,7 @@ src = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "run")).read
 sizes = re.findall(r"^([A-Z_]+)=(\d+)\s*(#.*)?$", src, re.M)
 lines += ["Sizes (from the script):", ""]
 for k, v, c in sizes:
-    lines.append(f"- `{k}` = {v}{(' ' + c.lstrip('# ')) if c else ''}")
+    lines.append(f"- `{k}` = {v}{(': ' + c.lstrip('# ')) if c else ''}")
 lines += ["- the base models are trained on all 60,000 training images and evaluated on all 10,000 test images;",
           "- in the sweeps, each group's fine-tuning is one epoch over the first training images above, and every accuracy "
           "is measured on the first test images above (the same images for every run, so the columns compare);",
