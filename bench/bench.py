@@ -24,6 +24,11 @@ OUT = HERE / "out"
 TICK = os.sysconf("SC_CLK_TCK")
 
 
+# The commands that time something, and the pause before each of them (see Worker.ask).
+TIMED = {"train", "infer", "onnx", "capture", "forwardto", "evaluate", "matmul", "select"}
+SETTLE_SECONDS = 0.25
+
+
 def stats(values, unit):
     """min/median/max of repeated measurements, with the values themselves."""
     v = [float(x) for x in values]
@@ -84,6 +89,11 @@ class Worker:
 
     def ask(self, *words):
         line = " ".join(str(w) for w in words)
+        if words and words[0] in TIMED:
+            # Let the previous call's threads go idle first: OpenMP and ONNX Runtime threads spin for
+            # a while after a parallel region (up to 200 ms with Intel's OpenMP), and a call started
+            # at once competes with them for the two cores.
+            time.sleep(SETTLE_SECONDS)
         b0, p0, t0 = busy_jiffies(), process_jiffies(self.proc.pid), time.perf_counter()
         self.proc.stdin.write(line + "\n")
         self.proc.stdin.flush()
