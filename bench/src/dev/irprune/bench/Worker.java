@@ -173,6 +173,9 @@ public final class Worker {
         Loaded old = nets.remove(key);
         if (old != null) {
             old.net().close();
+            if (old.cache().get("onnxRuntime") instanceof OnnxRuntime ort) {
+                ort.close();
+            }
         }
     }
 }
