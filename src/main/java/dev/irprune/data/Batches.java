@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.irprune.model.InputSpec;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 /** Turns raw images into preprocessed float batches (N x C x H x W) on the engine, through a 256-entry table ({@link InputSpec#table()}). */
 public final class Batches {
@@ -35,6 +36,18 @@ public final class Batches {
 
     /** Images {@code order[from..to)} (or {@code from..to} when {@code order} is null) as N x C x H x W. */
     public NDArray images(NDManager manager, int[] order, int from, int to) {
+        int n = fill(order, from, to);
+        Shape shape = new Shape(to - from, images.channels(), images.height(), images.width());
+        return manager.create(FloatBuffer.wrap(buffer, 0, n), shape);
+    }
+
+    /** Images {@code from..to} as a new N x C x H x W row-major array of floats, for runtimes other than the engine. */
+    public float[] floats(int from, int to) {
+        return Arrays.copyOf(buffer, fill(null, from, to));
+    }
+
+    /** Preprocesses the images into the buffer; returns how many floats it filled. */
+    private int fill(int[] order, int from, int to) {
         int per = images.imageBytes();
         byte[] px = images.pixels();
         for (int i = from; i < to; i++) {
@@ -44,8 +57,7 @@ public final class Batches {
                 buffer[dst + k] = table[px[src + k] & 0xff];
             }
         }
-        Shape shape = new Shape(to - from, images.channels(), images.height(), images.width());
-        return manager.create(FloatBuffer.wrap(buffer, 0, (to - from) * per), shape);
+        return (to - from) * per;
     }
 
     /** Labels of the same images, as int32. */

@@ -1,5 +1,6 @@
 package dev.irprune.interop.onnx;
 
+import dev.irprune.data.Batches;
 import dev.irprune.data.ImageSet;
 import dev.irprune.model.InputSpec;
 import dev.irprune.run.Interrupts;
@@ -17,18 +18,12 @@ public final class OnnxEvaluation {
      * @throws dev.irprune.io.InputException if the images are not of the input's shape
      */
     public static float[] logits(OnnxRuntime runtime, InputSpec input, ImageSet images, int classes) {
-        dev.irprune.data.Batches.check(images, input);
-        float[] table = input.table();
-        int per = images.imageBytes();
-        byte[] px = images.pixels();
+        Batches batches = new Batches(images, input, BATCH);
         float[] out = new float[images.size() * classes];
         for (int from = 0; from < images.size(); from += BATCH) {
             int to = Math.min(images.size(), from + BATCH);
             Interrupts.check();
-            float[] x = new float[(to - from) * per];
-            for (int k = 0; k < x.length; k++) {
-                x[k] = table[px[from * per + k] & 0xff];
-            }
+            float[] x = batches.floats(from, to);
             float[] y = runtime.run(x, to - from, images.channels(), images.height(), images.width());
             if (y.length != (to - from) * classes) {
                 throw new IllegalStateException("ONNX Runtime gave " + y.length + " outputs for " + (to - from) + " images of "
