@@ -25,7 +25,7 @@ TICK = os.sysconf("SC_CLK_TCK")
 
 
 # The commands that time something, and the pause before each of them (see Worker.ask).
-TIMED = {"train", "infer", "onnx", "capture", "forwardto", "evaluate", "matmul", "select"}
+TIMED = {"train", "infer", "onnx", "capture", "forwardto", "evaluate", "matmul", "select", "layers"}
 SETTLE_SECONDS = 0.25
 
 

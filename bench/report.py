@@ -61,20 +61,25 @@ def efficiency(t):
 
 def selection(s):
     out = [f"Rules: E = {s['E']}, S = {s['S']}, conv budget p = {s['budget']}; N = {s['rows']:,} rows. Seconds, median (min–max).", "",
-           "| mode, C | pruned (entropy + redundancy) | IRPrune library call | `irprune select` process | NumPy loops | speedup: library | speedup: process |",
-           "|---|---|---|---|---|---|---|"]
+           "| mode, C | pruned (entropy + redundancy) | IRPrune library call | `irprune select` process | NumPy loops | speedup: library | speedup: process | NumPy as a process | speedup: process to process |",
+           "|---|---|---|---|---|---|---|---|---|"]
     for c, v in s["conv"].items():
         out.append(f"| conv, {c} | {v['prunedByEntropy']} + {v['prunedByRedundancy']} | {f(v['library'], d=3)} | {f(v['process'], d=2)} | "
-                   f"{f(v['numpy'], d=2)} (n={v['numpy']['n']}) | **{v['speedupLibrary']:,.0f}×** | **{v['speedupProcess']:,.1f}×** |")
+                   f"{f(v['numpy'], d=2)} (n={v['numpy']['n']}) | **{v['speedupLibrary']:,.0f}×** | **{v['speedupProcess']:,.1f}×** | "
+                   f"{v['numpyProcess']:.2f} | **{v['speedupProcessToProcess']:,.1f}×** |")
     d = s["dense"]
     out.append(f"| dense, {d['columns']} | {d['prunedByEntropy']} + {d['prunedByRedundancy']} | {f(d['library'], d=3)} | "
-               f"{f(d['process'], d=2)} | {f(d['numpyExtrapolated'], d=0)} (extrapolated) | **{d['speedupLibrary']:,.0f}×** | **{d['speedupProcess']:,.1f}×** |")
+               f"{f(d['process'], d=2)} | {f(d['numpyExtrapolated'], d=0)} (extrapolated) | **{d['speedupLibrary']:,.0f}×** | **{d['speedupProcess']:,.1f}×** | "
+               f"{d['numpyProcess']:.0f} | **{d['speedupProcessToProcess']:,.1f}×** |")
     out += ["", f"Dense mode: {d['extrapolation']}; the pair loop's measured growth from the smaller to the larger run is "
                 f"C^{2 * d['pairLoopExponentMeasured']:.2f} (2 would be exactly quadratic)."]
     once = d.get("numpyAllColumnsOnce")
     if once:
         out.append(f"The full NumPy loop over all {d['columns']} columns was also run once: {once['seconds']:.0f} s "
                    f"(the extrapolation was off by {100 * once['extrapolationError']:+.0f} %).")
+    out.append(f"NumPy as a process: a Python start that imports NumPy ({s['pythonStart']['median']:.2f} s, median), its CSV read "
+               f"and the loops, each measured apart; \"speedup: process\" sets the whole `irprune select` process against "
+               f"the NumPy loops alone.")
     out.append(f"CSV read (not in the library or NumPy times): IRPrune {d['csvReadSecondsIrprune']:.1f} s, NumPy "
                f"{d['csvReadSecondsNumpy']:.1f} s for the {d['columns']}-column file.")
     out.append("")
@@ -118,6 +123,38 @@ def pruned(p, plan):
     out.append("\"best rounds\": the same ratio from the fastest round of each network (least disturbed by other processes). "
                "\"16-channel MAC ratio\": the MAC ratio with every convolution's channel counts rounded up to a multiple of "
                "16, the block the engine's AVX-512 convolution kernels compute in (see the findings).")
+    profiled = [(k, v["convProfile"]) for k, v in p["seedRule"].items() if isinstance(v, dict) and v.get("convProfile")]
+    if profiled:
+        out += ["", conv_profile(profiled)]
+    return "\n".join(out)
+
+
+def conv_profile(profiled):
+    """Section 4's profile: each convolution's rate in every seed-rule network, and what the layers' MAC mix predicts."""
+    base = profiled[0][1]
+    shown = [(k, v) for k, v in profiled[1:] if "-r8" not in k] or profiled[1:]
+    out = ["**Where the time goes: each convolution under the engine's profiler** (batch 128, the deployed forward; "
+           "median ms per batch, in brackets GFLOP/s = 2 × MACs ÷ time; the engine's reorders to and from its blocked "
+           "layout are part of each convolution's time)", "",
+           "| layer | input (base) | base MMAC | base ms (GFLOP/s) | " + " | ".join(k for k, _ in shown) + " |",
+           "|---|---|---|---|" + "---|" * len(shown)]
+    for i, l in enumerate(base["layers"]):
+        cells = []
+        for _, v in shown:
+            m = v["layers"][i]
+            cells.append(f"{m['input'][1]}→{m['filters']}: {m['ms']:.2f} ({2 * m['macs'] / m['ms'] / 1e6:.0f})")
+        n, c, h, w = l["input"]
+        out.append(f"| {l['name']} | {c}×{h}×{w} | {l['macs'] / 1e6:,.0f} | {l['ms']:.2f} ({2 * l['macs'] / l['ms'] / 1e6:.0f}) | "
+                   + " | ".join(cells) + " |")
+    out += ["", "| network | convolutions: MAC ratio | time ratio had every layer kept the base's rate | time ratio measured (profile) | measured ÷ MAC ratio |",
+            "|---|---|---|---|---|"]
+    for k, v in profiled[1:]:
+        out.append(f"| {k} | {v['convMacRatio']:.2f} | {v['convSpeedupAtBaseRates']:.2f} | {v['convSpeedup']:.2f} | "
+                   f"**{v['convSpeedup'] / v['convMacRatio']:.2f}** |")
+    out += ["", "\"Had every layer kept the base's rate\": the base's time of each convolution scaled by the MACs the pruned "
+            "network has left in it. Where that is well below the MAC ratio, the rule removed MACs where the base computed "
+            "fast and kept them where it computed slowly; the rest of the gap, down to the measured ratio, is what the "
+            "smaller channel counts cost."]
     return "\n".join(out)
 
 
@@ -186,7 +223,8 @@ def render(res, findings=True):
         parts += ["", "## 3. Selection speed", "", selection(res["selection"])]
     if "pruned" in res:
         parts += ["", "## 4. Real speedup of pruned networks", "",
-                  "Inference latency per batch (IRPrune's forward in inference mode, input converted from bytes, logits read "
+                  "Inference latency per batch (IRPrune's forward as deployed: inference mode, batch norm folded into the "
+                  "convolutions as `irprune eval` and the ONNX export do; input converted from bytes, logits read "
                   "back), pruned against its own unpruned network, rounds interleaving all networks. Speedup = unpruned time "
                   "÷ pruned time (ratio of medians); MAC ratio = unpruned MACs ÷ pruned MACs. Aim: speedup ÷ MAC ratio ≥ 0.8.", "",
                   pruned(res["pruned"], res["plan"]["pruned"])]

@@ -38,6 +38,16 @@ def process(csv, mode, p):
     return secs, decisions(json.loads(out.read_text()))
 
 
+def python_start(reps):
+    """Seconds for a Python process that imports NumPy and ends: the NumPy side's start."""
+    return stats([run_timed(["/usr/bin/python3", "-c", "import numpy"])[0] for _ in range(reps)], "s")
+
+
+def numpy_process(start, read_seconds, loops_median):
+    """The NumPy transcription as a whole process: start (with NumPy imported) + its CSV read + the loops."""
+    return start["median"] + read_seconds + loops_median
+
+
 def pairs(c):
     return c * (c + 1) // 2
 
@@ -46,6 +56,8 @@ def selection(plan, java, peer, numpy):
     p = plan["selection"]
     out = {"rows": p["rows"], "E": p["E"], "S": p["S"], "budget": p["budget"], "conv": {}, "dense": {}}
     mismatches = []
+    start = python_start(max(3, p["reps"]))
+    out["pythonStart"] = start
 
     def check(what, got, expected):
         if got != expected:
@@ -75,7 +87,9 @@ def selection(plan, java, peer, numpy):
             "csvReadSecondsIrprune": first["readSeconds"], "csvReadSecondsNumpy": loaded["readSeconds"],
             "library": s_lib, "process": s_proc, "numpy": s_ref,
             "speedupLibrary": s_ref["median"] / s_lib["median"], "speedupProcess": s_ref["median"] / s_proc["median"],
+            "numpyProcess": numpy_process(start, loaded["readSeconds"], s_ref["median"]),
         }
+        out["conv"][str(c)]["speedupProcessToProcess"] = out["conv"][str(c)]["numpyProcess"] / s_proc["median"]
 
     c = p["dense"]
     csv = csv_file(p["rows"], c)
@@ -110,7 +124,9 @@ def selection(plan, java, peer, numpy):
                          f"C(C+1)/2 (its pairs, diagonal included) up to C = {c}, from the {ks[-1]}-column runs",
         "pairLoopExponentMeasured": law,
         "speedupLibrary": estimate["median"] / s_lib["median"], "speedupProcess": estimate["median"] / s_proc["median"],
+        "numpyProcess": numpy_process(start, loaded["readSeconds"], estimate["median"]),
     }
+    dense["speedupProcessToProcess"] = dense["numpyProcess"] / s_proc["median"]
     if p["numpyFullDense"]:
         r = numpy.ask("dense", p["E"], p["S"])
         check(f"dense {c}: numpy loops (all columns)", decisions(r), want)

@@ -37,6 +37,7 @@ PLANS = {
                       "reps": 1, "numpyReps": {"64": 1, "512": 1},
                       "dense": 256, "numpyDenseColumns": [64, 128], "numpyFullDense": False},
         "pruned": {"width": 0.125, "uniform": [0.5], "rounds": 1, "iters": {"1": 2, "128": 1}, "warmUpSeconds": 0.05,
+                   "profileRounds": 1, "profileIters": 2,
                    "seedRule": {"train": ["--dataset", "demo", "--width", "0.125", "--batch-norm", "--dropout", "0",
                                           "--lr", "1e-3", "--epochs", "1", "--train-limit", "256", "--test-limit", "50"],
                                 "thresholds": [[0.3, 0.8]], "roundTo": [8],
@@ -57,6 +58,7 @@ PLANS = {
                       "reps": 2, "numpyReps": {"64": 3, "128": 2, "256": 2, "512": 1},
                       "dense": 4096, "numpyDenseColumns": [256, 512], "numpyFullDense": False},
         "pruned": {"uniform": [0.75, 0.5, 0.25], "rounds": 4, "iters": {"1": 10, "128": 1}, "warmUpSeconds": 1.0,
+                   "profileRounds": 2, "profileIters": 5,
                    "seedRule": {"train": SEED_TRAIN, "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.9, 0.3]], "roundTo": [0, 8, 16],
                                 "prune": ["--finetune-epochs", "0", "--analysis-samples", "1000", "--test-limit", "200"]}},
         "capture": {"layers": ["conv1_1", "conv2_2", "conv3_3", "conv4_3", "conv5_3", "fc2"], "images": 500, "rounds": 2},
@@ -72,6 +74,7 @@ PLANS = {
                       "reps": 5, "numpyReps": {"64": 5, "128": 5, "256": 3, "512": 3},
                       "dense": 4096, "numpyDenseColumns": [256, 512], "numpyFullDense": True},
         "pruned": {"uniform": [0.75, 0.5, 0.25], "rounds": 8, "iters": {"1": 20, "128": 1}, "warmUpSeconds": 2.0,
+                   "profileRounds": 3, "profileIters": 10,
                    "seedRule": {"train": SEED_TRAIN, "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.6, 0.3], [1.9, 0.3]],
                                 "roundTo": [0, 8, 16],
                                 "prune": ["--finetune-epochs", "0", "--analysis-samples", "10000", "--test-limit", "500"]}},
@@ -245,11 +248,53 @@ def pruned(plan, java, peer, numpy):
             info[k]["ruleKept"] = rule_kept(d / "report.json")
             keys.append(k)
     lat = latencies(plan, java, peer, keys, "base")
+    prof = conv_profiles(plan, java, keys, "base")
     for k in keys:
         out["seedRule"][k] = summarise(info[k], info["base"], lat[k], seconds=info[k].get("pruneSeconds"),
-                                       roundTo=info[k].get("roundTo", 0), ruleKept=info[k].get("ruleKept"))
+                                       roundTo=info[k].get("roundTo", 0), ruleKept=info[k].get("ruleKept"),
+                                       convProfile=prof[k])
         java.ask("free", k)
         peer.ask("free", k)
+    return out
+
+
+def conv_profiles(plan, java, keys, base):
+    """Each network's convolutions under the engine's profiler at batch 128 (Worker `layers`), rounds
+    interleaving the networks; per layer the median over rounds of each round's median.
+
+    From them, for each network: its convolutions' time against the base's (measured), and the same
+    ratio had every convolution kept the base's rate (its MACs per second in that layer): the base's
+    time of each layer scaled by the layer's MACs. The gap between the two is what smaller channel
+    counts cost; the gap between the second and the MAC ratio is where the MACs went (a layer that
+    ran slowly in the base counts more)."""
+    p = plan["pruned"]
+    rounds = {k: [] for k in keys}
+    for _ in range(p.get("profileRounds", 2)):
+        QUIET_WAIT.wait()
+        for k in keys:
+            rounds[k].append(java.ask("layers", k, 128, p.get("profileIters", 5))["convs"])
+    med = {}
+    for k in keys:
+        layers = []
+        for i, first in enumerate(rounds[k][0]["layers"]):
+            ms = sorted(r["layers"][i]["ms"] for r in rounds[k])
+            layers.append({**first, "ms": ms[len(ms) // 2]})
+        med[k] = layers
+    return profile_ratios(med, base)
+
+
+def profile_ratios(layers, base):
+    """From each network's per-convolution profile ({key: [{name, macs, ms}, ...]}): its convolutions'
+    MAC ratio and time ratio against the base's, and the time ratio had every convolution kept the
+    base's rate (the base's time of a layer scaled by the MACs left in it)."""
+    b = {l["name"]: l for l in layers[base]}
+    base_ms = sum(l["ms"] for l in layers[base])
+    base_macs = sum(l["macs"] for l in layers[base])
+    out = {}
+    for k, ls in layers.items():
+        at_base_rates = sum(b[l["name"]]["ms"] * l["macs"] / b[l["name"]]["macs"] for l in ls)
+        out[k] = {"layers": ls, "convMs": sum(l["ms"] for l in ls), "convMacRatio": base_macs / sum(l["macs"] for l in ls),
+                  "convSpeedup": base_ms / sum(l["ms"] for l in ls), "convSpeedupAtBaseRates": base_ms / at_base_rates}
     return out
 
 

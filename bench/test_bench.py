@@ -11,6 +11,7 @@ import bench  # noqa: E402
 import report  # noqa: E402
 import rss  # noqa: E402
 import specgraph  # noqa: E402
+import stages  # noqa: E402
 
 SAME = {"mode": "SAME", "top": 0, "bottom": 0, "left": 0, "right": 0}
 VALID = {"mode": "VALID", "top": 0, "bottom": 0, "left": 0, "right": 0}
@@ -63,6 +64,17 @@ class HarnessTest(unittest.TestCase):
         self.assertTrue(bench.numbers({"a": {"b": [None, 1.5]}}))
         self.assertFalse(bench.numbers({"a": {"b": [None, float("nan")]}, "c": "x", "d": True}))
         self.assertFalse(bench.numbers({}))
+
+    def test_profile_ratios_scale_the_base_time_of_each_layer_by_the_macs_left(self):
+        # base: a fast layer (100 MMAC in 1 ms) and a slow one (100 MMAC in 4 ms); the pruned network
+        # halves the fast one's MACs and keeps the slow one's, and runs them in 0.6 and 4 ms
+        layers = {"base": [{"name": "a", "macs": 100e6, "ms": 1.0}, {"name": "b", "macs": 100e6, "ms": 4.0}],
+                  "p": [{"name": "a", "macs": 50e6, "ms": 0.6}, {"name": "b", "macs": 100e6, "ms": 4.0}]}
+        r = stages.profile_ratios(layers, "base")
+        self.assertAlmostEqual(r["p"]["convMacRatio"], 200 / 150)
+        self.assertAlmostEqual(r["p"]["convSpeedupAtBaseRates"], 5.0 / 4.5)  # 0.5 ms + 4 ms at the base's rates
+        self.assertAlmostEqual(r["p"]["convSpeedup"], 5.0 / 4.6)
+        self.assertAlmostEqual(r["base"]["convSpeedup"], 1.0)
 
     def test_the_onnx_runtime_column_gives_median_ms_and_the_ratio_to_irprune(self):
         self.assertEqual(report.onnx({}), "–")

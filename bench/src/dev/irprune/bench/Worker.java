@@ -8,7 +8,9 @@ import dev.irprune.data.ImageSet;
 import dev.irprune.interop.onnx.OnnxExport;
 import dev.irprune.interop.onnx.OnnxRuntime;
 import dev.irprune.io.CsvMatrix;
+import dev.irprune.model.BatchNormFolding;
 import dev.irprune.model.Costs;
+import dev.irprune.model.ModelFolder;
 import dev.irprune.model.Network;
 import dev.irprune.run.Versions;
 import dev.irprune.select.LayerPlan;
@@ -36,6 +38,7 @@ import java.util.Map;
  * capture KEY LAYER N          forwardto KEY LAYER N        evaluate KEY N
  * select CSV conv|dense E S [BUDGET]                        free KEY        quit
  * onnx KEY BATCH ITERS         (the network exported by IRPrune, run in ONNX Runtime's Java API)
+ * layers KEY BATCH ITERS       (each convolution's time in the engine's profiler, see ConvProfile)
  * </pre>
  */
 public final class Worker {
@@ -111,7 +114,7 @@ public final class Worker {
                 Loaded l = nets.get(a[1]);
                 int batch = Integer.parseInt(a[2]);
                 int iters = Integer.parseInt(a[3]);
-                r.put("seconds", Timed.infer(l.net(), images(l, batch), iters));
+                r.put("seconds", Timed.infer(deployed(l), images(l, batch), iters));
                 r.put("images", batch * iters);
             }
             case "onnx" -> {
@@ -137,6 +140,11 @@ public final class Worker {
                 r.put("images", images.size());
             }
             case "matmul" -> r.put("seconds", Timed.matmul(root, Integer.parseInt(a[1])));
+            case "layers" -> {
+                Loaded l = nets.get(a[1]);
+                int batch = Integer.parseInt(a[2]);
+                r.put("convs", ConvProfile.of(deployed(l), images(l, batch), Integer.parseInt(a[3])));
+            }
             case "select" -> select(a, r);
             default -> throw new IllegalArgumentException("unknown command " + a[0]);
         }
@@ -165,6 +173,19 @@ public final class Worker {
         r.put("prunedByRedundancy", plan.prunedByRedundancy());
     }
 
+    /**
+     * The network as {@code irprune eval} and the ONNX export run it: batch normalisation folded into
+     * the convolutions before it ({@link BatchNormFolding}). Made once, on first use; a network
+     * without batch normalisation is its own.
+     */
+    private Network deployed(Loaded l) {
+        return (Network) l.cache().computeIfAbsent("deployed", k -> {
+            ModelFolder.Contents f = BatchNormFolding.fold(l.model().spec(), l.model().weights());
+            return f.spec().nodes().size() == l.model().spec().nodes().size() ? l.net()
+                    : Network.create(f.spec(), f.weights(), root);
+        });
+    }
+
     private ImageSet images(Loaded l, int n) {
         return (ImageSet) l.cache().computeIfAbsent("images" + n, k -> Nets.randomImages(l.model().spec(), n, n));
     }
@@ -172,6 +193,9 @@ public final class Worker {
     private void free(String key) {
         Loaded old = nets.remove(key);
         if (old != null) {
+            if (old.cache().get("deployed") instanceof Network d && d != old.net()) {
+                d.close();
+            }
             old.net().close();
             if (old.cache().get("onnxRuntime") instanceof OnnxRuntime ort) {
                 ort.close();

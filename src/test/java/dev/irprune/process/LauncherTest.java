@@ -53,8 +53,9 @@ class LauncherTest {
         assertThat(second.err()).isEmpty();
         assertThat(Files.readString(tmp.resolve("second.json"))).isEqualTo(Files.readString(tmp.resolve("first.json")));
         assertThat(Files.getLastModifiedTime(archive)).isEqualTo(made);
-        assertThat(Files.readString(log)).contains("dev.irprune.cli.SelectCommand source: shared objects file (top)",
-                "dev.irprune.select.SeedSelector source: shared objects file (top)");
+        // picocli's classes (Java 5 class files) too: a static archive can hold them, a dynamic one cannot
+        assertThat(Files.readString(log)).contains("dev.irprune.cli.SelectCommand source: shared objects file",
+                "dev.irprune.select.SeedSelector source: shared objects file", "picocli.CommandLine source: shared objects file");
 
         // a rebuilt jar: the archive is made again, and used
         writeJar(jar, "rebuilt");
@@ -63,7 +64,7 @@ class LauncherTest {
         Run third = launch(project, tmp, "-Xlog:class+load:file=" + log, select(csv, tmp.resolve("third.json")));
         assertThat(third.err()).isEmpty();
         assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(rebuilt);
-        assertThat(Files.readString(log)).contains("dev.irprune.cli.SelectCommand source: shared objects file (top)");
+        assertThat(Files.readString(log)).contains("dev.irprune.cli.SelectCommand source: shared objects file");
 
         // an archive made for another project folder or Java is made again
         Files.writeString(project.resolve("target/irprune.jsa.for"), "/elsewhere/irprune.jar /other/java\n");
