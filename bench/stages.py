@@ -58,7 +58,7 @@ PLANS = {
                       "reps": 2, "numpyReps": {"64": 3, "128": 2, "256": 2, "512": 1},
                       "dense": 4096, "numpyDenseColumns": [256, 512], "numpyFullDense": False},
         "pruned": {"uniform": [0.75, 0.5, 0.25], "rounds": 4, "iters": {"1": 10, "128": 1}, "warmUpSeconds": 1.0,
-                   "profileRounds": 2, "profileIters": 5,
+                   "profileRounds": 3, "profileIters": 5,
                    "seedRule": {"train": SEED_TRAIN, "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.9, 0.3]], "roundTo": [0, 8, 16],
                                 "prune": ["--finetune-epochs", "0", "--analysis-samples", "1000", "--test-limit", "200"]}},
         "capture": {"layers": ["conv1_1", "conv2_2", "conv3_3", "conv4_3", "conv5_3", "fc2"], "images": 500, "rounds": 2},
@@ -173,6 +173,13 @@ def training(plan, java, peer, numpy):
     return out
 
 
+def rotated(keys, r):
+    """The networks in round r's order: each round starts one network later, so that no network is
+    always the first after the pause before a round (nor always follows the same one)."""
+    i = r % len(keys)
+    return keys[i:] + keys[:i]
+
+
 def latencies(plan, java, peer, keys, base):
     """Inference latency of each network at batch 1 and 128, rounds interleaving networks and sides.
 
@@ -192,9 +199,9 @@ def latencies(plan, java, peer, keys, base):
             java.ask("onnx", k, batch, max(1, min(2000, int(p["warmUpSeconds"] / max(once, 1e-4)))))
         times = {k: ([], [], [], []) for k in keys}
         ort = {k: [] for k in keys}
-        for _ in range(p["rounds"]):
+        for r in range(p["rounds"]):
             QUIET_WAIT.wait()
-            for k in keys:
+            for k in rotated(keys, r):
                 a, b = java.ask("infer", k, batch, iters), peer.ask("infer", k, batch, iters)
                 times[k][0].append(a["seconds"] / iters)
                 times[k][1].append(b["seconds"] / iters)
@@ -269,9 +276,9 @@ def conv_profiles(plan, java, keys, base):
     ran slowly in the base counts more)."""
     p = plan["pruned"]
     rounds = {k: [] for k in keys}
-    for _ in range(p.get("profileRounds", 2)):
+    for r in range(p.get("profileRounds", 3)):
         QUIET_WAIT.wait()
-        for k in keys:
+        for k in rotated(keys, r):
             rounds[k].append(java.ask("layers", k, 128, p.get("profileIters", 5))["convs"])
     med = {}
     for k in keys:

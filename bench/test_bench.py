@@ -65,6 +65,11 @@ class HarnessTest(unittest.TestCase):
         self.assertFalse(bench.numbers({"a": {"b": [None, float("nan")]}, "c": "x", "d": True}))
         self.assertFalse(bench.numbers({}))
 
+    def test_each_round_starts_one_network_later(self):
+        keys = ["base", "a", "b"]
+        self.assertEqual([stages.rotated(keys, r) for r in range(4)],
+                         [["base", "a", "b"], ["a", "b", "base"], ["b", "base", "a"], ["base", "a", "b"]])
+
     def test_profile_ratios_scale_the_base_time_of_each_layer_by_the_macs_left(self):
         # base: a fast layer (100 MMAC in 1 ms) and a slow one (100 MMAC in 4 ms); the pruned network
         # halves the fast one's MACs and keeps the slow one's, and runs them in 0.6 and 4 ms

@@ -40,6 +40,8 @@ public final class Adam implements AutoCloseable {
     private final NDManager manager;
     /** Whether the update runs in Java on the arrays' memory (every parameter on the CPU). */
     private boolean inJava;
+    /** Whether the first update in Java found every gradient zeroed in the engine ({@link #checkZeroed}). */
+    private boolean gradientsChecked;
     private long steps;
 
     /**
@@ -94,9 +96,30 @@ public final class Adam implements AutoCloseable {
                     (float) config.epsilon());
             try (NDArray grad = e.getValue().getGradient()) {
                 squares[i++] = (float) AdamKernel.update(b[0], floats(grad), b[1], b[2], c);
+                if (!gradientsChecked) {
+                    checkZeroed(e.getKey(), grad);
+                }
             }
         }
+        gradientsChecked = true;
         return new WeightNorms(List.copyOf(params.keySet()), squares);
+    }
+
+    /**
+     * After the first update in Java: the gradient the engine holds must read zero, since the update
+     * zeroed it through its buffer. The engine hands out its own memory only for a contiguous array
+     * and a contiguous copy otherwise, and an update through a copy would leave the gradient to
+     * accumulate across steps. libtorch gives a contiguous parameter a contiguous gradient and keeps
+     * that gradient from step to step, so one check per optimiser (on its first step) suffices.
+     *
+     * @throws IllegalStateException if the gradient of {@code name} was not zeroed
+     */
+    private static void checkZeroed(String name, NDArray grad) {
+        float first = grad.getFloat(new long[grad.getShape().dimension()]);
+        if (first != 0f) {
+            throw new IllegalStateException("the gradient of " + name + " is not in the engine's contiguous memory; "
+                    + "the update in Java cannot reach it");
+        }
     }
 
     /** The engine's fused update (DJL's adam_update on libtorch), for devices whose memory Java cannot reach. */

@@ -1,6 +1,7 @@
 package dev.irprune.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -183,6 +184,22 @@ class AdamTest {
             v[i] = (float) (r.nextGaussian() * scale);
         }
         return v;
+    }
+
+    @Test
+    void aGradientOutsideTheEnginesContiguousMemoryIsAnErrorNotASilentlyGrowingGradient() {
+        try (NDManager root = NDManager.newBaseManager()) {
+            // a transposed leaf: libtorch gives it a gradient with the same (transposed) strides, and
+            // the engine's buffer of such an array is a copy, which the update would zero instead
+            NDArray w = root.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(2, 3)).transpose();
+            w.setRequiresGradient(true);
+            Map<String, NDArray> params = Map.of("t.weight", w);
+            try (Adam adam = new Adam(params, Map.of(), CONFIG, root)) {
+                assertThat(adam.updatesInJava()).isTrue();
+                backward(root, params, Map.of("t.weight", new float[] {1, 1, 1, 1, 1, 1}));
+                assertThatThrownBy(adam::step).isInstanceOf(IllegalStateException.class).hasMessageContaining("t.weight");
+            }
+        }
     }
 
     @Test
