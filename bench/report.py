@@ -225,7 +225,8 @@ def render(res, findings=True):
         parts += ["", "## 4. Real speedup of pruned networks", "",
                   "Inference latency per batch (IRPrune's forward as deployed: inference mode, batch norm folded into the "
                   "convolutions as `irprune eval` and the ONNX export do; input converted from bytes, logits read "
-                  "back), pruned against its own unpruned network, rounds interleaving all networks. Speedup = unpruned time "
+                  "back), pruned against its own unpruned network, rounds interleaving all networks (each round starting one network "
+                  "later); a round's figure for a network is the median of the passes it runs back to back (iters in the plan). Speedup = unpruned time "
                   "÷ pruned time (ratio of medians); MAC ratio = unpruned MACs ÷ pruned MACs. Aim: speedup ÷ MAC ratio ≥ 0.8.", "",
                   pruned(res["pruned"], res["plan"]["pruned"])]
     if "capture" in res:

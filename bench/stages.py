@@ -57,7 +57,7 @@ PLANS = {
         "selection": {"rows": 10000, "conv": [64, 128, 256, 512], "E": 0.3, "S": 0.8, "budget": 0.2,
                       "reps": 2, "numpyReps": {"64": 3, "128": 2, "256": 2, "512": 1},
                       "dense": 4096, "numpyDenseColumns": [256, 512], "numpyFullDense": False},
-        "pruned": {"uniform": [0.75, 0.5, 0.25], "rounds": 4, "iters": {"1": 10, "128": 1}, "warmUpSeconds": 1.0,
+        "pruned": {"uniform": [0.75, 0.5, 0.25], "rounds": 4, "iters": {"1": 11, "128": 5}, "warmUpSeconds": 1.0,
                    "profileRounds": 3, "profileIters": 5,
                    "seedRule": {"train": SEED_TRAIN, "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.9, 0.3]], "roundTo": [0, 8, 16],
                                 "prune": ["--finetune-epochs", "0", "--analysis-samples", "1000", "--test-limit", "200"]}},
@@ -73,7 +73,7 @@ PLANS = {
         "selection": {"rows": 10000, "conv": [64, 128, 256, 512], "E": 0.3, "S": 0.8, "budget": 0.2,
                       "reps": 5, "numpyReps": {"64": 5, "128": 5, "256": 3, "512": 3},
                       "dense": 4096, "numpyDenseColumns": [256, 512], "numpyFullDense": True},
-        "pruned": {"uniform": [0.75, 0.5, 0.25], "rounds": 8, "iters": {"1": 20, "128": 1}, "warmUpSeconds": 2.0,
+        "pruned": {"uniform": [0.75, 0.5, 0.25], "rounds": 8, "iters": {"1": 21, "128": 7}, "warmUpSeconds": 2.0,
                    "profileRounds": 3, "profileIters": 10,
                    "seedRule": {"train": SEED_TRAIN, "thresholds": [[0.3, 0.8], [1.2, 0.4], [1.6, 0.3], [1.9, 0.3]],
                                 "roundTo": [0, 8, 16],
@@ -203,11 +203,11 @@ def latencies(plan, java, peer, keys, base):
             QUIET_WAIT.wait()
             for k in rotated(keys, r):
                 a, b = java.ask("infer", k, batch, iters), peer.ask("infer", k, batch, iters)
-                times[k][0].append(a["seconds"] / iters)
-                times[k][1].append(b["seconds"] / iters)
+                times[k][0].append(a["passMedian"])
+                times[k][1].append(b["passMedian"])
                 times[k][2].append(a["others"])
                 times[k][3].append(b["others"])
-                ort[k].append(java.ask("onnx", k, batch, iters)["seconds"] / iters)
+                ort[k].append(java.ask("onnx", k, batch, iters)["passMedian"])
         for k in keys:
             a, b = times[k][0], times[k][1]
             ba, bb = times[base][0], times[base][1]

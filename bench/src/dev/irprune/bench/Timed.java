@@ -15,6 +15,9 @@ import dev.irprune.model.NetworkSpec;
 import dev.irprune.train.Evaluator;
 import dev.irprune.train.Fitter;
 import dev.irprune.train.TrainConfig;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The timed operations, each through IRPrune's own code path; every method returns seconds. */
 final class Timed {
@@ -33,32 +36,48 @@ final class Timed {
 
     /**
      * {@code iters} inference passes of one batch (all of {@code images}) as {@link Evaluator} runs
-     * them: bytes to normalised floats, forward in inference mode, logits copied out.
+     * them: bytes to normalised floats, forward in inference mode, logits copied out. Returns each
+     * pass's seconds.
      */
-    static double infer(Network net, ImageSet images, int iters) {
+    static double[] infer(Network net, ImageSet images, int iters) {
         Batches batches = new Batches(images, net.spec().input(), images.size());
-        long t = System.nanoTime();
+        double[] passes = new double[iters];
         for (int i = 0; i < iters; i++) {
+            long t = System.nanoTime();
             try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
                 NDArray logits = net.forward(batches.images(m, null, 0, images.size()), false);
                 logits.toFloatArray();
                 scope.suppressNotUsedWarning();
             }
+            passes[i] = since(t);
         }
-        return since(t);
+        return passes;
     }
 
     /**
      * {@code iters} inference passes of one batch (all of {@code images}) in ONNX Runtime, as
      * {@code irprune eval --runtime onnxruntime} runs them ({@link OnnxEvaluation#logits}): bytes to
      * normalised floats, the session's run, logits copied out; the same work as {@link #infer}.
+     * Returns each pass's seconds.
      */
-    static double onnxRuntime(OnnxRuntime ort, NetworkSpec spec, ImageSet images, int iters) {
-        long t = System.nanoTime();
+    static double[] onnxRuntime(OnnxRuntime ort, NetworkSpec spec, ImageSet images, int iters) {
+        double[] passes = new double[iters];
         for (int i = 0; i < iters; i++) {
+            long t = System.nanoTime();
             OnnxEvaluation.logits(ort, spec.input(), images, spec.classes());
+            passes[i] = since(t);
         }
-        return since(t);
+        return passes;
+    }
+
+    /** The sum of {@code passes}, and their median (the mean of the middle two for an even count). */
+    static Map<String, Object> passes(double[] passes) {
+        double[] s = passes.clone();
+        Arrays.sort(s);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("seconds", Arrays.stream(passes).sum());
+        r.put("passMedian", s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2);
+        return r;
     }
 
     /** {@link Capture#pooled}: the layer's pooled activations of every image, as an N x C matrix. */

@@ -114,7 +114,7 @@ public final class Worker {
                 Loaded l = nets.get(a[1]);
                 int batch = Integer.parseInt(a[2]);
                 int iters = Integer.parseInt(a[3]);
-                r.put("seconds", Timed.infer(deployed(l), images(l, batch), iters));
+                r.putAll(Timed.passes(Timed.infer(deployed(l), images(l, batch), iters)));
                 r.put("images", batch * iters);
             }
             case "onnx" -> {
@@ -124,7 +124,7 @@ public final class Worker {
                 OnnxRuntime ort = (OnnxRuntime) l.cache().computeIfAbsent("onnxRuntime", k -> OnnxRuntime.open(
                         OnnxExport.of(l.model().spec(), l.model().weights(), OnnxExport.MAX_OPSET, Map.of()).toBytes(),
                         JniUtils.getNumThreads(), a[1]));
-                r.put("seconds", Timed.onnxRuntime(ort, l.model().spec(), images(l, batch), iters));
+                r.putAll(Timed.passes(Timed.onnxRuntime(ort, l.model().spec(), images(l, batch), iters)));
                 r.put("images", batch * iters);
             }
             case "capture", "forwardto" -> {
