@@ -100,8 +100,9 @@ def pruned(p, plan):
                          ("seedRule", f"The seed rule's own networks (`irprune train {' '.join(train)}`, "
                                       "pruned by `irprune prune E S` without fine-tuning; unpruned = that trained network)")):
         out += [f"**{title}**", "",
-                "| network | MACs | MAC ratio | batch 1: ms | speedup | **÷ MAC ratio** | best rounds | batch 128: ms | speedup | **÷ MAC ratio** | best rounds | PyTorch peer ÷ MAC ratio, b1 / b128 | 16-channel MAC ratio; b128 speedup ÷ it | ONNX Runtime ms, b1 / b128 (× IRPrune's time) |",
-                "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+                "| network | MACs | MAC ratio | batch 1: ms | speedup | **÷ MAC ratio** | best rounds | batch 128: ms | speedup | **÷ MAC ratio** | best rounds | PyTorch peer ÷ MAC ratio, b1 / b128 | 16-channel MAC ratio; b128 speedup ÷ it | ONNX Runtime ms, b1 / b128 (× IRPrune's time) | ONNX Runtime: speedup ÷ MAC ratio, b1 / b128 |",
+                "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        base = next((v for v in p[group].values() if isinstance(v, dict)), None)
         for k, v in p[group].items():
             if not isinstance(v, dict):
                 continue
@@ -111,7 +112,7 @@ def pruned(p, plan):
                        f"{f(b128['latencyIrprune'], 1e3, 0)} | {r(b128['speedupIrprune']['ofMedians'])} | "
                        f"**{r(b128['speedupOverMacRatioIrprune'])}** | {r(b128['speedupOverMacRatioIrpruneBest'])} | "
                        f"{r(b1['speedupOverMacRatioTorch'])} / {r(b128['speedupOverMacRatioTorch'])} | "
-                       f"{v['blockedMacRatio']:.2f}; {r(b128['speedupOverBlockedMacRatioIrprune'])} | {onnx(v)} |")
+                       f"{v['blockedMacRatio']:.2f}; {r(b128['speedupOverBlockedMacRatioIrprune'])} | {onnx(v)} | {onnx_speedup(v, base)} |")
         out.append("")
     rounded = [(k, v) for k, v in p["seedRule"].items() if isinstance(v, dict) and v.get("roundTo")]
     if rounded:
@@ -156,6 +157,14 @@ def conv_profile(profiled):
             "fast and kept them where it computed slowly; the rest of the gap, down to the measured ratio, is what the "
             "smaller channel counts cost."]
     return "\n".join(out)
+
+
+def onnx_speedup(v, base):
+    """ONNX Runtime's own speedup (its time for the unpruned network ÷ its time for this one) ÷ the MAC ratio, b1 / b128."""
+    got = [(v.get("onnxRuntimeBatch" + b), base.get("onnxRuntimeBatch" + b)) for b in ("1", "128")]
+    if any(not isinstance(g, dict) or not isinstance(h, dict) or "latency" not in g or "latency" not in h for g, h in got):
+        return "–"
+    return " / ".join(f"**{h['latency']['median'] / g['latency']['median'] / v['macRatio']:.2f}**" for g, h in got)
 
 
 def onnx(v):
