@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +80,12 @@ final class ConvProfile {
                 layer.put("input", JSON.convertValue(shape.get(0), long[].class));
                 layer.put("filters", convs.get(k).filters());
                 layer.put("macs", macs.get(convs.get(k).name()) * images.size());
-                layer.put("ms", median(ms));
+                layer.put("ms", Timed.median(ms));
                 layers.add(layer);
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("layers", layers);
-            out.put("passMs", median(wall));
+            out.put("passMs", Timed.median(wall));
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,11 +103,5 @@ final class ConvProfile {
             net.forward(batches.images(m, null, 0, n), false).toFloatArray();
             scope.suppressNotUsedWarning();
         }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

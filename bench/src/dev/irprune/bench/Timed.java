@@ -70,14 +70,19 @@ final class Timed {
         return passes;
     }
 
-    /** The sum of {@code passes}, and their median (the mean of the middle two for an even count). */
+    /** The sum of {@code passes}, and their median. */
     static Map<String, Object> passes(double[] passes) {
-        double[] s = passes.clone();
-        Arrays.sort(s);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("seconds", Arrays.stream(passes).sum());
-        r.put("passMedian", s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2);
+        r.put("passMedian", median(passes));
         return r;
+    }
+
+    /** The median of {@code v} (the mean of the middle two for an even count). */
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** {@link Capture#pooled}: the layer's pooled activations of every image, as an N x C matrix. */
