@@ -100,7 +100,7 @@ def pruned(p, plan):
                          ("seedRule", f"The seed rule's own networks (`irprune train {' '.join(train)}`, "
                                       "pruned by `irprune prune E S` without fine-tuning; unpruned = that trained network)")):
         out += [f"**{title}**", "",
-                "| network | MACs | MAC ratio | batch 1: ms | speedup | **÷ MAC ratio** | best rounds | batch 128: ms | speedup | **÷ MAC ratio** | best rounds | PyTorch peer ÷ MAC ratio, b1 / b128 | 16-channel MAC ratio; b128 speedup ÷ it | ONNX Runtime ms, b1 / b128 (× IRPrune's time) | ONNX Runtime: speedup ÷ MAC ratio, b1 / b128 |",
+                "| network | MACs | MAC ratio | batch 1: ms | speedup | **÷ MAC ratio** | best rounds | batch 128: ms | speedup | **÷ MAC ratio** | best rounds | PyTorch peer ÷ MAC ratio, b1 / b128 | 16-channel MAC ratio; b128 speedup ÷ it | ONNX Runtime ms, b1 / b128: median [min–max] (× IRPrune's time) | ONNX Runtime: speedup ÷ MAC ratio, b1 / b128 (best rounds) |",
                 "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
         base = next((v for v in p[group].values() if isinstance(v, dict)), None)
         for k, v in p[group].items():
@@ -160,11 +160,13 @@ def conv_profile(profiled):
 
 
 def onnx_speedup(v, base):
-    """ONNX Runtime's own speedup (its time for the unpruned network ÷ its time for this one) ÷ the MAC ratio, b1 / b128."""
+    """ONNX Runtime's own speedup (its time for the unpruned network ÷ its time for this one) ÷ the MAC ratio, b1 / b128:
+    from the medians over rounds, and in brackets from the fastest round of each."""
     got = [(v.get("onnxRuntimeBatch" + b), base.get("onnxRuntimeBatch" + b)) for b in ("1", "128")]
     if any(not isinstance(g, dict) or not isinstance(h, dict) or "latency" not in g or "latency" not in h for g, h in got):
         return "–"
-    return " / ".join(f"**{h['latency']['median'] / g['latency']['median'] / v['macRatio']:.2f}**" for g, h in got)
+    return " / ".join(f"**{h['latency']['median'] / g['latency']['median'] / v['macRatio']:.2f}** "
+                      f"({h['latency']['min'] / g['latency']['min'] / v['macRatio']:.2f})" for g, h in got)
 
 
 def onnx(v):
@@ -172,7 +174,8 @@ def onnx(v):
     got = [v.get("onnxRuntimeBatch" + b) for b in ("1", "128")]
     if any(not isinstance(g, dict) or "latency" not in g for g in got):
         return "–"
-    return " / ".join(f"{1e3 * g['latency']['median']:.2f} ({g['ofIrprune']['ofMedians']:.2f}×)" for g in got)
+    return " / ".join(f"{1e3 * g['latency']['median']:.2f} [{1e3 * g['latency']['min']:.2f}–{1e3 * g['latency']['max']:.2f}] "
+                      f"({g['ofIrprune']['ofMedians']:.2f}×)" for g in got)
 
 
 def capture(c, plan):

@@ -3,6 +3,7 @@ package dev.irprune.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import dev.irprune.model.Network;
 import dev.irprune.model.Tensor;
@@ -106,19 +107,19 @@ public final class Adam implements AutoCloseable {
     }
 
     /**
-     * After the first update in Java: the gradient the engine holds must read zero, since the update
-     * zeroed it through its buffer. The engine hands out its own memory only for a contiguous array
+     * After the first update in Java: every value of the gradient the engine holds must read zero,
+     * since the update zeroed it through its buffer. The engine hands out its own memory only for a contiguous array
      * and a contiguous copy otherwise, and an update through a copy would leave the gradient to
      * accumulate across steps. libtorch gives a contiguous parameter a contiguous gradient and keeps
      * that gradient from step to step, so one check per optimiser (on its first step) suffices.
      *
      * @throws IllegalStateException if the gradient of {@code name} was not zeroed
      */
-    private static void checkZeroed(String name, NDArray grad) {
-        float first = grad.getFloat(new long[grad.getShape().dimension()]);
-        if (first != 0f) {
-            throw new IllegalStateException("the gradient of " + name + " is not in the engine's contiguous memory; "
-                    + "the update in Java cannot reach it");
+    static void checkZeroed(String name, NDArray grad) {
+        try (NDArray nonzero = grad.countNonzero()) {
+            if (nonzero.getLong() != 0) {
+                throw notReachable(name);
+            }
         }
     }
 
@@ -174,13 +175,47 @@ public final class Adam implements AutoCloseable {
     private void mapBuffers() {
         buffers.clear();
         if (inJava) {
-            params.forEach((name, w) -> buffers.put(name, new FloatBuffer[] {floats(w), floats(means.get(name)), floats(variances.get(name))}));
+            params.forEach((name, w) -> buffers.put(name, new FloatBuffer[] {floats(name, w), floats(name, means.get(name)),
+                    floats(name, variances.get(name))}));
         }
     }
 
     /** A CPU array's own memory as floats: the engine's direct buffer of a contiguous array, no copy. */
     private static FloatBuffer floats(NDArray a) {
         return a.toByteBuffer(true).asFloatBuffer();
+    }
+
+    /**
+     * {@link #floats(NDArray)}, checked to be the array's own memory: a value written through the
+     * buffer must be what the engine then reads (the engine hands out a copy for an array that is
+     * not contiguous, and updates written into a copy would never reach the parameter). The value
+     * is put back.
+     *
+     * @throws IllegalStateException if the buffer is not the array's memory
+     */
+    private static FloatBuffer floats(String name, NDArray a) {
+        FloatBuffer b = floats(a);
+        float kept = b.get(0);
+        float mark = kept == 1f ? 2f : 1f;
+        b.put(0, mark);
+        float seen = first(a);
+        b.put(0, kept);
+        if (seen != mark) {
+            throw notReachable(name);
+        }
+        return b;
+    }
+
+    /** The engine's value of the array's first element. */
+    private static float first(NDArray a) {
+        try (NDArray v = a.get(new NDIndex(new long[a.getShape().dimension()]))) {
+            return v.getFloat();
+        }
+    }
+
+    private static IllegalStateException notReachable(String name) {
+        return new IllegalStateException("the memory of " + name + " (or its gradient or moments) is not the engine's "
+                + "contiguous memory; the update in Java cannot reach it");
     }
 
     private NDArray restored(Map<String, Tensor> state, String key, NDArray old) {

@@ -95,6 +95,36 @@ class LauncherTest {
         assertThat(Files.readString(log)).doesNotContain("dev.irprune.cli.SelectCommand source: shared objects file");
     }
 
+    @Test
+    void anArchiveThatCannotBeMadeIsDroppedNotRetriedOnEveryRunAndLeavesNoFiles(@TempDir Path tmp) throws Exception {
+        Path project = project(tmp.resolve("project"));
+        Path csv = Files.writeString(tmp.resolve("a.csv"), "1,2,0.5\n2,4.1,0.2\n3,6,0.9\n4,8.2,0.1\n");
+        // an archive made for another jar, and a Java that refuses to dump one (and logs each refusal)
+        Files.writeString(project.resolve("target/irprune.jsa"), "stale");
+        Files.writeString(project.resolve("target/irprune.jsa.for"), "/elsewhere/irprune.jar /other/java\n");
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path refusals = tmp.resolve("refusals.log");
+        Path java = Files.writeString(bin.resolve("java"), "#!/usr/bin/env bash\n"
+                + "for a in \"$@\"; do [ \"$a\" = -Xshare:dump ] && { echo dump >>'" + refusals + "'; exit 1; }; done\n"
+                + "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+
+        for (String name : List.of("first.json", "second.json")) {
+            Run run = launch(project, tmp, "", bin, select(csv, tmp.resolve(name)));
+            assertThat(run.err()).isEmpty();
+            assertThat(run.exit()).isZero();
+            assertThat(Files.readString(tmp.resolve(name))).contains("\"prunedByRedundancy\" : [ 0 ]");
+        }
+        assertThat(Files.readAllLines(refusals)).containsExactly("dump");
+        assertThat(project.resolve("target/irprune.jsa")).doesNotExist();
+        assertThat(project.resolve("target/irprune.jsa.for")).doesNotExist();
+        assertThat(Files.readString(project.resolve("target/irprune.jsa.failed"))).contains(project.resolve("target/irprune.jar").toString());
+        try (Stream<Path> left = Stream.concat(Files.list(project.resolve("target")), Files.list(tmp))) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".classes") || n.startsWith("irprune-cds."));
+        }
+    }
+
     private static String[] select(Path csv, Path out) {
         List<String> a = new ArrayList<>(List.of(SELECT));
         a.addAll(List.of("--activations", csv.toString(), "--out", out.toString()));
@@ -105,13 +135,18 @@ class LauncherTest {
 
     /** Runs the project's launcher with {@code javaOpts} as IRPRUNE_JAVA_OPTS. */
     private static Run launch(Path project, Path tmp, String javaOpts, String... args) throws Exception {
+        return launch(project, tmp, javaOpts, Path.of(System.getProperty("java.home"), "bin"), args);
+    }
+
+    /** As {@link #launch(Path, Path, String, String...)}, with {@code javaBin} first on the PATH. */
+    private static Run launch(Path project, Path tmp, String javaOpts, Path javaBin, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("bash", project.resolve("irprune").toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         Map<String, String> env = pb.environment();
-        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + env.getOrDefault("PATH", ""));
+        env.put("PATH", javaBin + File.pathSeparator + env.getOrDefault("PATH", ""));
         env.put("IRPRUNE_JAVA_OPTS", javaOpts);
         env.put("TMPDIR", tmp.toString());
         Process p = pb.start();
