@@ -284,8 +284,7 @@ def conv_profiles(plan, java, keys, base):
     for k in keys:
         layers = []
         for i, first in enumerate(rounds[k][0]["layers"]):
-            ms = sorted(r["layers"][i]["ms"] for r in rounds[k])
-            layers.append({**first, "ms": ms[len(ms) // 2]})
+            layers.append({**first, "ms": statistics.median(r["layers"][i]["ms"] for r in rounds[k])})
         med[k] = layers
     return profile_ratios(med, base)
 
@@ -299,9 +298,10 @@ def profile_ratios(layers, base):
     base_macs = sum(l["macs"] for l in layers[base])
     out = {}
     for k, ls in layers.items():
+        ms = sum(l["ms"] for l in ls)
         at_base_rates = sum(b[l["name"]]["ms"] * l["macs"] / b[l["name"]]["macs"] for l in ls)
-        out[k] = {"layers": ls, "convMs": sum(l["ms"] for l in ls), "convMacRatio": base_macs / sum(l["macs"] for l in ls),
-                  "convSpeedup": base_ms / sum(l["ms"] for l in ls), "convSpeedupAtBaseRates": base_ms / at_base_rates}
+        out[k] = {"layers": ls, "convMs": ms, "convMacRatio": base_macs / sum(l["macs"] for l in ls),
+                  "convSpeedup": base_ms / ms, "convSpeedupAtBaseRates": base_ms / at_base_rates}
     return out
 
 
