@@ -146,12 +146,17 @@ public final class Correlation {
     }
 
     /**
-     * Adds z_i . z_j into the triangle for i in [i0, i1) and every j > i. Blocked over j for the
-     * cache; four rows per step, added one after the other so each sum keeps the row order.
+     * Adds z_i . z_j into the triangle for i in [i0, i1) and every j > i. The sums build up in a
+     * tile of full rows ({@code i1 - i0} x C), blocked over j for the cache, four rows of z per
+     * step, added one after the other so each sum keeps the row order; then the part above the
+     * diagonal goes into the triangle. In the tile every array of the inner loop is read at the
+     * same index j, which lets the JIT turn that loop into vector instructions (it does not when
+     * the sums sit in the triangle at another offset per row: 2.6x slower at C = 512, measured).
      */
     private static void crossProducts(double[][] z, double[] upper, int c, int i0, int i1) {
         int n = z.length;
         int steps = n - n % ROWS_PER_STEP;
+        double[][] tile = new double[i1 - i0][c];
         for (int j0 = i0 + 1; j0 < c; j0 += BLOCK_J) {
             int j1 = Math.min(c, j0 + BLOCK_J);
             for (int k = 0; k < steps; k += ROWS_PER_STEP) {
@@ -162,28 +167,30 @@ public final class Correlation {
                 for (int i = i0; i < i1; i++) {
                     int from = Math.max(j0, i + 1);
                     if (from < j1) {
-                        addFour(upper, SimilarityMatrix.offset(c, i) - i - 1, from, j1,
-                                r0[i], r0, r1[i], r1, r2[i], r2, r3[i], r3);
+                        addFour(tile[i - i0], from, j1, r0[i], r0, r1[i], r1, r2[i], r2, r3[i], r3);
                     }
                 }
             }
             for (int k = steps; k < n; k++) {
                 double[] r = z[k];
                 for (int i = i0; i < i1; i++) {
-                    int o = SimilarityMatrix.offset(c, i) - i - 1;
+                    double[] t = tile[i - i0];
                     double a = r[i];
                     for (int j = Math.max(j0, i + 1); j < j1; j++) {
-                        upper[o + j] = upper[o + j] + a * r[j];
+                        t[j] = t[j] + a * r[j];
                     }
                 }
             }
         }
+        for (int i = i0; i < i1; i++) {
+            System.arraycopy(tile[i - i0], i + 1, upper, SimilarityMatrix.offset(c, i), c - i - 1);
+        }
     }
 
-    private static void addFour(double[] t, int o, int from, int to, double a0, double[] r0, double a1,
+    private static void addFour(double[] t, int from, int to, double a0, double[] r0, double a1,
             double[] r1, double a2, double[] r2, double a3, double[] r3) {
         for (int j = from; j < to; j++) {
-            t[o + j] = (((t[o + j] + a0 * r0[j]) + a1 * r1[j]) + a2 * r2[j]) + a3 * r3[j];
+            t[j] = (((t[j] + a0 * r0[j]) + a1 * r1[j]) + a2 * r2[j]) + a3 * r3[j];
         }
     }
 }

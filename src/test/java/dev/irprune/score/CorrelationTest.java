@@ -243,30 +243,49 @@ class CorrelationTest {
             row[40] = 1000 + row[3] * 1e-3;
         }
         SimilarityMatrix sim = Correlation.absolutePearson(rows);
-        int n = rows.length;
         for (int i = 0; i < 41; i++) {
             for (int j = i + 1; j < 41; j++) {
-                // the plain formula: means, then each sum over the rows in order, one product at a time
-                double mi = 0;
-                double mj = 0;
-                for (double[] row : rows) {
-                    mi += row[i];
-                    mj += row[j];
-                }
-                mi /= n;
-                mj /= n;
-                double cross = 0;
-                double ni = 0;
-                double nj = 0;
-                for (double[] row : rows) {
-                    cross = cross + (row[i] - mi) * (row[j] - mj);
-                    ni = ni + (row[i] - mi) * (row[i] - mi);
-                    nj = nj + (row[j] - mj) * (row[j] - mj);
-                }
-                double plain = Math.abs(Math.max(Math.min(cross / Math.sqrt(ni * nj), 1.0), -1.0));
-                assertThat(sim.get(i, j)).as("(%d, %d)", i, j).isEqualTo(plain);
+                assertThat(sim.get(i, j)).as("(%d, %d)", i, j).isEqualTo(plain(rows, i, j));
             }
         }
+    }
+
+    @Test
+    void everySumKeepsTheRowOrderAcrossTilesBlocksAndThreads() {
+        // 203 rows (four per step, then 3 alone), 1,100 columns: pairs in the diagonal and the
+        // off-diagonal 32-row tiles, in the second and third 512-column block, run on several threads
+        double[][] rows = random(new SplittableRandom(15), 203, 1100);
+        SimilarityMatrix sim = Correlation.absolutePearson(rows);
+        int checked = 0;
+        for (int i = 0; i < 1100; i += 13) {
+            for (int j = i + 1; j < 1100; j += i % 2 == 0 ? 1 : 37) {
+                assertThat(sim.get(i, j)).as("(%d, %d)", i, j).isEqualTo(plain(rows, i, j));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(20_000);
+    }
+
+    /** The plain formula: means, then each sum over the rows in order, one product at a time. */
+    private static double plain(double[][] rows, int i, int j) {
+        int n = rows.length;
+        double mi = 0;
+        double mj = 0;
+        for (double[] row : rows) {
+            mi += row[i];
+            mj += row[j];
+        }
+        mi /= n;
+        mj /= n;
+        double cross = 0;
+        double ni = 0;
+        double nj = 0;
+        for (double[] row : rows) {
+            cross = cross + (row[i] - mi) * (row[j] - mj);
+            ni = ni + (row[i] - mi) * (row[i] - mi);
+            nj = nj + (row[j] - mj) * (row[j] - mj);
+        }
+        return Math.abs(Math.max(Math.min(cross / Math.sqrt(ni * nj), 1.0), -1.0));
     }
 
     @Test
