@@ -253,7 +253,8 @@ class CorrelationTest {
     @Test
     void everySumKeepsTheRowOrderAcrossTilesBlocksAndThreads() {
         // 203 rows (four per step, then 3 alone), 1,100 columns: pairs in the diagonal and the
-        // off-diagonal 32-row tiles, in the second and third 512-column block, run on several threads
+        // off-diagonal parts of the 32-row tiles, in each tile's 512-column blocks after the first
+        // (the third exists for rows below 96), on as many threads as the common pool has
         double[][] rows = random(new SplittableRandom(15), 203, 1100);
         SimilarityMatrix sim = Correlation.absolutePearson(rows);
         int checked = 0;
