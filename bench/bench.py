@@ -173,7 +173,7 @@ def numbers(x):
 def main():
     ap = argparse.ArgumentParser(description="IRPrune benchmarks, side by side in one run")
     modes = ap.add_mutually_exclusive_group()
-    modes.add_argument("--quick", action="store_true", help="fewer rounds and steps: under 10 minutes")
+    modes.add_argument("--quick", action="store_true", help="fewer rounds and steps: about 15-18 minutes on 2 cores")
     modes.add_argument("--smoke", action="store_true",
                        help="every stage once at tiny sizes (under 2 minutes): checks that the harness runs, measures nothing")
     ap.add_argument("--only", help="comma-separated stages to run (" + ",".join(__import__("stages").STAGES) + ")")
