@@ -11,11 +11,15 @@ import dev.irprune.model.ModelFolder;
 import dev.irprune.pipeline.Apply;
 import dev.irprune.pipeline.PruneRun;
 import dev.irprune.run.RunContext;
+import dev.irprune.select.GroupPlan;
 import dev.irprune.select.NetworkPlan;
+import dev.irprune.select.Rounding;
 import dev.irprune.surgery.Surgery;
 import dev.irprune.train.Provenance;
 import dev.irprune.train.TrainConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +33,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = "Remove the channels a pruning run's report.json kept out, group by group, from the model it was made from, "
                 + "and write the result as a model folder. With --finetune-epochs N, fine-tune after each group as 'prune' does "
-                + "(the same seeds), which reproduces the run's pruned weights.")
+                + "(the same seeds), which reproduces the run's pruned weights. With --round-to N, every group keeps a multiple "
+                + "of N channels, keeping back the best-scored of those the plan removed.")
 final class ApplyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
@@ -43,6 +48,12 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The model folder to write.")
     Path out;
 
+    @Option(names = "--round-to", paramLabel = "N", defaultValue = "0",
+            description = "Keep a multiple of N channels in every pruned group (at least N), keeping back the best-scored of those "
+                    + "the plan removed, from the scores it recorded (default: 0, the plan as it is). Later groups keep their "
+                    + "recorded decisions, which were measured on the network without this rounding.")
+    int roundTo;
+
     @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "0", converter = Ranges.Epochs.class, description = "Fine-tuning epochs after each group (default: ${DEFAULT-VALUE}).")
     int finetuneEpochs;
 
@@ -53,6 +64,11 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AtomicFiles.checkFolder(out);
+        try {
+            Rounding.checkMultiple(roundTo);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
         JsonNode tree = Json.readFile(plan, JsonNode.class);
         NetworkPlan p;
         try {
@@ -62,6 +78,10 @@ final class ApplyCommand implements Callable<Integer> {
         }
         if (p == null || p.groups().isEmpty()) {
             throw new InputException(plan + ": not an IRPrune report.json with a plan");
+        }
+        NetworkPlan saved = p;
+        if (roundTo > 1) {
+            p = new NetworkPlan(p.config(), p.groups().stream().map(g -> Rounding.roundUp(g, roundTo)).toList());
         }
         ModelFolder.Contents model = ModelFolder.load(modelDir);
         Optional<Provenance> made = TrainedWith.provenance(modelDir);
@@ -76,16 +96,35 @@ final class ApplyCommand implements Callable<Integer> {
         Surgery.Result r = Apply.run(model.spec(), model.weights(), p, tc, split, ctx);
         AtomicFiles.writeFolder(out, dir -> {
             ModelFolder.save(dir, r.spec(), r.weights());
-            new Provenance("applied the plan of " + plan + " to " + modelDir, made.map(Provenance::data).orElse(null), tc,
+            new Provenance("applied the plan of " + plan + " to " + modelDir
+                    + (roundTo > 1 ? ", every group rounded up to a multiple of " + roundTo + " channels" : ""), made.map(Provenance::data).orElse(null), tc,
                     ctx.seed()).write(dir);
         });
         Costs before = Costs.of(model.spec());
         Costs after = Costs.of(r.spec());
-        var w = spec.commandLine().getOut();
+        PrintWriter w = spec.commandLine().getOut();
+        if (roundTo > 1) {
+            printRounding(w, saved.groups(), p.groups());
+        }
         w.printf("applied %d groups: MACs %,d -> %,d (x%.3f fewer), parameters %,d -> %,d%nmodel: %s%n", p.groups().size(),
                 before.totalMacs(), after.totalMacs(), (double) before.totalMacs() / after.totalMacs(), before.params(), after.params(),
                 out);
         w.flush();
         return 0;
+    }
+
+    /** One line per group that rounding changed: the rule's count, the plan's, the rounded one. */
+    private static void printRounding(PrintWriter w, List<GroupPlan> saved, List<GroupPlan> rounded) {
+        int changed = 0;
+        for (int i = 0; i < saved.size(); i++) {
+            GroupPlan a = saved.get(i);
+            GroupPlan b = rounded.get(i);
+            if (b.kept().size() != a.kept().size()) {
+                w.printf("%s: %d of %d channels kept -> %d (the rule kept %d)%n", a.group(), a.kept().size(), a.channels(),
+                        b.kept().size(), a.ruleKept());
+                changed++;
+            }
+        }
+        w.printf("rounding changed %d of %d groups%n", changed, saved.size());
     }
 }

@@ -23,9 +23,7 @@ public record PruningConfig(Criteria criterion, PolicySpec policy, int roundTo, 
             throw new IllegalArgumentException("thresholds E and S belong to the seed criterion; with --criterion "
                     + criterion.cliName() + " give --ratio R or --widths-from REPORT");
         }
-        if (roundTo < 0 || roundTo > 4096) {
-            throw new IllegalArgumentException("--round-to must be 0 (none) to 4096, got " + roundTo);
-        }
+        Rounding.checkMultiple(roundTo);
         if (analysisSamples < 2) {
             throw new IllegalArgumentException("the analysis set needs at least 2 images, got " + analysisSamples);
         }

@@ -14,7 +14,35 @@ import java.util.List;
  * importance-pruned, then the least similar pair first among the redundancy-pruned.
  */
 public final class Rounding {
+    /** The largest multiple accepted. */
+    public static final int MAX_MULTIPLE = 4096;
+
     private Rounding() {}
+
+    /**
+     * {@code n} if it is a multiple {@code --round-to} accepts (0 or 1 for none, up to
+     * {@link #MAX_MULTIPLE}), else an {@link IllegalArgumentException} saying so.
+     */
+    public static int checkMultiple(int n) {
+        if (n < 0 || n > MAX_MULTIPLE) {
+            throw new IllegalArgumentException("--round-to must be 0 (none) to " + MAX_MULTIPLE + ", got " + n);
+        }
+        return n;
+    }
+
+    /**
+     * A saved group's decision rounded up to a multiple of {@code n} ({@code irprune apply
+     * --round-to}): the channels it kept stay, and the best-scored of those it removed are kept
+     * back in the order of {@link #roundUp(GroupDecision, double[], int)}, from the group's
+     * recorded scores and, for the reference rule, its record. The rule's own count stays
+     * {@link GroupPlan#ruleKept()}.
+     */
+    public static GroupPlan roundUp(GroupPlan g, int n) {
+        double[] scores = g.scores().stream().mapToDouble(Double::doubleValue).toArray();
+        GroupDecision d = roundUp(new GroupDecision(g.keptIndices(), null, g.seed(), g.ruleKept()), scores, n);
+        return new GroupPlan(g.group(), g.kind(), g.producers(), g.channels(), g.scores(), g.ruleKept(),
+                Arrays.stream(d.kept()).boxed().toList(), g.seed());
+    }
 
     /** The decision rounded up to a multiple of {@code n}; {@code n <= 1} changes nothing. */
     public static GroupDecision roundUp(GroupDecision d, double[] scores, int n) {

@@ -82,6 +82,30 @@ class ResNetPruneTest {
         assertThat(Files.readAllBytes(applied.resolve("weights.safetensors")))
                 .isEqualTo(Files.readAllBytes(seed.resolve("pruned-model/weights.safetensors")));
         assertThat(ModelFolder.readSpec(applied)).isEqualTo(ModelFolder.readSpec(seed.resolve("pruned-model")));
+
+        // the same plan rounded up to multiples of 8 at replay: every group's width as the rounding defines it
+        Path rounded = dir.resolve("applied-r8");
+        StringWriter out = new StringWriter();
+        CommandLine cli = dev.irprune.cli.Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("apply", "--plan", seed.resolve("report.json").toString(), "--model", model.toString(),
+                "--round-to", "8", "--out", rounded.toString())).as(err.toString()).isZero();
+        var spec = ModelFolder.readSpec(rounded);
+        int changed = 0;
+        for (JsonNode g : report.get("plan").get("groups")) {
+            int channels = g.get("channels").asInt();
+            int kept = g.get("kept").size();
+            int want = Math.min(channels, Math.max(8, (kept + 7) / 8 * 8));
+            assertThat(spec.width(g.get("producers").get(0).asText())).as(g.get("group").asText()).isEqualTo(want);
+            if (want != kept) {
+                changed++;
+                assertThat(out.toString()).contains(g.get("group").asText() + ": " + kept + " of " + channels + " channels kept -> " + want);
+            }
+        }
+        assertThat(changed).as("groups the rounding changed").isPositive();
+        assertThat(out.toString()).contains("rounding changed " + changed + " of 9 groups");
+        assertThat(Files.readString(rounded.resolve("provenance.json"))).contains("rounded up to a multiple of 8 channels");
     }
 
     @Test
@@ -112,6 +136,7 @@ class ResNetPruneTest {
             {"prune", "--criterion", "nope", "--ratio", "0.5", "--model", m},
             {"prune", "--criterion", "l1", "--ratio", "0.5", "--widths-from", m, "--model", m},
             {"prune", "--criterion", "l1", "--widths-from", dir.resolve("none.json").toString(), "--model", m},
+            {"apply", "--plan", dir.resolve("none.json").toString(), "--model", m, "--round-to", "5000"},
         };
         for (String[] c : cases) {
             StringWriter err = new StringWriter();
@@ -119,6 +144,10 @@ class ResNetPruneTest {
             assertThat(err.toString()).startsWith("irprune: ").doesNotContain("\tat ");
         }
         assertThat(Files.exists(dir.resolve("bad/report.json"))).isFalse();
+        StringWriter err = new StringWriter();
+        run(err, "apply", "--plan", dir.resolve("none.json").toString(), "--model", m, "--round-to", "-1", "--out",
+                dir.resolve("bad").toString());
+        assertThat(err.toString()).isEqualTo("irprune: --round-to must be 0 (none) to 4096, got -1" + System.lineSeparator());
     }
 
     private static void assertReloadsWithItsAccuracy(Path out, JsonNode report) throws Exception {

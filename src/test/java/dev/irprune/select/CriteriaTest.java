@@ -100,6 +100,29 @@ class CriteriaTest {
     }
 
     @Test
+    void aSavedGroupRoundsUpFromItsRecordedScoresAndKeepsWhatItKept() {
+        // the same reference-rule record as above, saved in a plan: kept 2 and 5 of 6
+        List<Double> entropy = List.of(0.1, 1.0, 1.0, 0.2, 1.0, 1.0);
+        LayerPlan seed = new LayerPlan("g", Mode.CONV, 0.3, 0.8, true, 0.5, 10, 6, 10, entropy, List.of(0, 3), List.of(1, 4),
+                List.of(new RedundantPair(1, 2, 0.95), new RedundantPair(4, 5, 0.85)), null, List.of(2, 5));
+        GroupPlan saved = new GroupPlan("g", "conv", List.of("g"), 6, entropy, 2, List.of(2, 5), seed);
+        GroupPlan four = Rounding.roundUp(saved, 4);
+        assertThat(four.kept()).containsExactly(0, 2, 3, 5); // the importance-pruned first, entropy 0.2 before 0.1
+        assertThat(Rounding.roundUp(saved, 5).kept()).containsExactly(0, 2, 3, 4, 5); // then the pair of similarity 0.85
+        assertThat(four.ruleKept()).isEqualTo(2);
+        assertThat(four.seed()).isSameAs(seed);
+        assertThat(List.of(four.group(), four.kind(), four.channels())).isEqualTo(List.of("g", "conv", 6));
+        assertThat(Rounding.roundUp(saved, 8).kept()).containsExactly(0, 1, 2, 3, 4, 5); // at most all
+        assertThat(Rounding.roundUp(saved, 2).kept()).containsExactly(2, 5); // already a multiple
+        // without a record (another criterion): the best scores first
+        GroupPlan l1 = new GroupPlan("h", "dense", List.of("h"), 5, List.of(0.5, 3.0, 0.1, 2.0, 1.0), 2, List.of(1, 3), null);
+        assertThat(Rounding.roundUp(l1, 3).kept()).containsExactly(1, 3, 4);
+        assertThat(Rounding.checkMultiple(4096)).isEqualTo(4096);
+        assertThatThrownBy(() -> Rounding.checkMultiple(-1)).hasMessage("--round-to must be 0 (none) to 4096, got -1");
+        assertThatThrownBy(() -> Rounding.checkMultiple(4097)).hasMessageContaining("got 4097");
+    }
+
+    @Test
     void policiesAndCriteriaAreNamedAsOnTheCommandLine() {
         assertThat(Criteria.parse("bn-scale")).isEqualTo(Criteria.BN_SCALE);
         assertThat(Criteria.BN_SCALE.cliName()).isEqualTo("bn-scale");
