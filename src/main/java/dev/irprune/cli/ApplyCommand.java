@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = "Remove the channels a pruning run's report.json kept out, group by group, from the model it was made from, "
                 + "and write the result as a model folder. With --finetune-epochs N, fine-tune after each group as 'prune' does "
-                + "(the same seeds), which reproduces the run's pruned weights. With --round-to N, every group keeps a multiple "
-                + "of N channels, keeping back the best-scored of those the plan removed.")
+                + "(the same seeds), which reproduces the run's pruned weights (without --round-to). With --round-to N, every "
+                + "pruned group keeps a multiple of N channels, keeping back the best-scored of those the plan removed.")
 final class ApplyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CommonOptions common;
@@ -49,9 +49,10 @@ final class ApplyCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--round-to", paramLabel = "N", defaultValue = "0",
-            description = "Keep a multiple of N channels in every pruned group (at least N), keeping back the best-scored of those "
-                    + "the plan removed, from the scores it recorded (default: 0, the plan as it is). Later groups keep their "
-                    + "recorded decisions, which were measured on the network without this rounding.")
+            description = "Keep a multiple of N channels in every pruned group (at least N, at most all), keeping back the "
+                    + "best-scored of those the plan removed, from the scores it recorded (default: 0, the plan as it is). It "
+                    + "only adds channels to the plan's counts; later groups keep the decisions recorded in the plan, which "
+                    + "were measured on the network as the run cut it, not as rounded here.")
     int roundTo;
 
     @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "0", converter = Ranges.Epochs.class, description = "Fine-tuning epochs after each group (default: ${DEFAULT-VALUE}).")
@@ -81,7 +82,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         NetworkPlan saved = p;
         if (roundTo > 1) {
-            p = new NetworkPlan(p.config(), p.groups().stream().map(g -> Rounding.roundUp(g, roundTo)).toList());
+            p = new NetworkPlan(p.config(), p.groups().stream().map(this::rounded).toList());
         }
         ModelFolder.Contents model = ModelFolder.load(modelDir);
         Optional<Provenance> made = TrainedWith.provenance(modelDir);
@@ -97,7 +98,7 @@ final class ApplyCommand implements Callable<Integer> {
         AtomicFiles.writeFolder(out, dir -> {
             ModelFolder.save(dir, r.spec(), r.weights());
             new Provenance("applied the plan of " + plan + " to " + modelDir
-                    + (roundTo > 1 ? ", every group rounded up to a multiple of " + roundTo + " channels" : ""), made.map(Provenance::data).orElse(null), tc,
+                    + (roundTo > 1 ? ", every pruned group rounded up to a multiple of " + roundTo + " channels" : ""), made.map(Provenance::data).orElse(null), tc,
                     ctx.seed()).write(dir);
         });
         Costs before = Costs.of(model.spec());
@@ -111,6 +112,16 @@ final class ApplyCommand implements Callable<Integer> {
                 out);
         w.flush();
         return 0;
+    }
+
+    /** The group rounded up, or one clear line when the plan's record of it does not hold together. */
+    private GroupPlan rounded(GroupPlan g) {
+        try {
+            return Rounding.roundUp(g, roundTo);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new InputException(plan + ": group " + g.group() + " cannot be rounded: its saved scores or rule record do "
+                    + "not match its kept channels (" + e.getMessage() + ")");
+        }
     }
 
     /** One line per group that rounding changed: the rule's count, the plan's, the rounded one. */

@@ -106,6 +106,51 @@ class ResNetPruneTest {
         assertThat(changed).as("groups the rounding changed").isPositive();
         assertThat(out.toString()).contains("rounding changed " + changed + " of 9 groups");
         assertThat(Files.readString(rounded.resolve("provenance.json"))).contains("rounded up to a multiple of 8 channels");
+        // which filters came back: in a group where rounding kept back some but not all of those the rule removed, the
+        // importance-pruned first (highest entropy first), then the redundancy-pruned (least similar pair first), read
+        // from the plan's own record
+        JsonNode g = null;
+        for (JsonNode candidate : report.get("plan").get("groups")) {
+            int w = spec.width(candidate.get("producers").get(0).asText());
+            if (w != candidate.get("kept").size() && w < candidate.get("channels").asInt()) {
+                g = candidate;
+                break;
+            }
+        }
+        assertThat(g).isNotNull();
+        java.util.Set<Integer> kept = new java.util.TreeSet<>();
+        g.get("kept").forEach(k -> kept.add(k.asInt()));
+        JsonNode record = g.get("seed");
+        java.util.List<Integer> back = new java.util.ArrayList<>();
+        java.util.List<Integer> byEntropy = new java.util.ArrayList<>();
+        record.get("prunedByEntropy").forEach(f -> byEntropy.add(f.asInt()));
+        byEntropy.sort(java.util.Comparator.comparingDouble((Integer f) -> -record.get("entropy").get(f).asDouble())
+                .thenComparing(f -> f));
+        back.addAll(byEntropy);
+        java.util.List<JsonNode> pairs = new java.util.ArrayList<>();
+        record.get("pairs").forEach(pairs::add);
+        pairs.sort(java.util.Comparator.comparingDouble((JsonNode q) -> q.get("similarity").asDouble())
+                .thenComparing(q -> q.get("pruned").asInt()));
+        pairs.forEach(q -> back.add(q.get("pruned").asInt()));
+        String producer = g.get("producers").get(0).asText();
+        int width = spec.width(producer);
+        for (int f : back) {
+            if (kept.size() < width && !kept.contains(f)) {
+                kept.add(f);
+            }
+        }
+        assertThat(kept).hasSize(width);
+        // the group's convolution reads the unpruned residual stream, so its rows are the base model's rows, as they are
+        var base = ModelFolder.load(model).weights().get(producer + ".weight");
+        var applied8 = ModelFolder.load(rounded).weights().get(producer + ".weight");
+        int row = base.data().length / base.shape()[0];
+        assertThat(applied8.shape()[0]).isEqualTo(width);
+        int r = 0;
+        for (int f : kept) {
+            assertThat(java.util.Arrays.copyOfRange(applied8.data(), r * row, (r + 1) * row)).as("%s row %d = filter %d", producer, r, f)
+                    .isEqualTo(java.util.Arrays.copyOfRange(base.data(), f * row, (f + 1) * row));
+            r++;
+        }
     }
 
     @Test
@@ -136,7 +181,6 @@ class ResNetPruneTest {
             {"prune", "--criterion", "nope", "--ratio", "0.5", "--model", m},
             {"prune", "--criterion", "l1", "--ratio", "0.5", "--widths-from", m, "--model", m},
             {"prune", "--criterion", "l1", "--widths-from", dir.resolve("none.json").toString(), "--model", m},
-            {"apply", "--plan", dir.resolve("none.json").toString(), "--model", m, "--round-to", "5000"},
         };
         for (String[] c : cases) {
             StringWriter err = new StringWriter();
@@ -144,10 +188,13 @@ class ResNetPruneTest {
             assertThat(err.toString()).startsWith("irprune: ").doesNotContain("\tat ");
         }
         assertThat(Files.exists(dir.resolve("bad/report.json"))).isFalse();
-        StringWriter err = new StringWriter();
-        run(err, "apply", "--plan", dir.resolve("none.json").toString(), "--model", m, "--round-to", "-1", "--out",
-                dir.resolve("bad").toString());
-        assertThat(err.toString()).isEqualTo("irprune: --round-to must be 0 (none) to 4096, got -1" + System.lineSeparator());
+        for (String n : new String[] {"-1", "5000"}) {
+            StringWriter err = new StringWriter();
+            assertThat(run(err, "apply", "--plan", dir.resolve("none.json").toString(), "--model", m, "--round-to", n, "--out",
+                    dir.resolve("bad-apply").toString())).isEqualTo(2);
+            assertThat(err.toString()).isEqualTo("irprune: --round-to must be 0 (none) to 4096, got " + n + System.lineSeparator());
+        }
+        assertThat(Files.exists(dir.resolve("bad-apply"))).isFalse();
     }
 
     private static void assertReloadsWithItsAccuracy(Path out, JsonNode report) throws Exception {

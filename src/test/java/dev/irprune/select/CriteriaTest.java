@@ -114,6 +114,13 @@ class CriteriaTest {
         assertThat(List.of(four.group(), four.kind(), four.channels())).isEqualTo(List.of("g", "conv", 6));
         assertThat(Rounding.roundUp(saved, 8).kept()).containsExactly(0, 1, 2, 3, 4, 5); // at most all
         assertThat(Rounding.roundUp(saved, 2).kept()).containsExactly(2, 5); // already a multiple
+        assertThat(Rounding.roundUp(saved, 0).kept()).containsExactly(2, 5);
+        assertThat(Rounding.roundUp(saved, 1).kept()).containsExactly(2, 5);
+        // a plan made with --round-to 3 (kept 2, 3, 5 where the rule kept 2, 5) rounds up from its own count
+        GroupPlan byThree = new GroupPlan("g", "conv", List.of("g"), 6, entropy, 2, List.of(2, 3, 5), seed);
+        assertThat(Rounding.roundUp(byThree, 4).kept()).containsExactly(0, 2, 3, 5);
+        assertThat(Rounding.roundUp(byThree, 2).kept()).containsExactly(0, 2, 3, 5);
+        assertThat(Rounding.roundUp(byThree, 2).ruleKept()).isEqualTo(2);
         // without a record (another criterion): the best scores first
         GroupPlan l1 = new GroupPlan("h", "dense", List.of("h"), 5, List.of(0.5, 3.0, 0.1, 2.0, 1.0), 2, List.of(1, 3), null);
         assertThat(Rounding.roundUp(l1, 3).kept()).containsExactly(1, 3, 4);
