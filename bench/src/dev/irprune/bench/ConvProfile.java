@@ -1,7 +1,5 @@
 package dev.irprune.bench;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +38,7 @@ final class ConvProfile {
             macs.put(c.name(), c.macs());
         }
         Batches batches = new Batches(images, net.spec().input(), images.size());
-        pass(net, batches, images.size());
+        Timed.pass(net, batches, images.size());
         double[] wall = new double[iters];
         Path trace;
         try {
@@ -52,7 +50,7 @@ final class ConvProfile {
             JniUtils.startProfile(false, true, false);
             for (int i = 0; i < iters; i++) {
                 long t = System.nanoTime();
-                pass(net, batches, images.size());
+                Timed.pass(net, batches, images.size());
                 wall[i] = Timed.since(t) * 1e3;
             }
             JniUtils.stopProfile(trace.toString());
@@ -95,13 +93,6 @@ final class ConvProfile {
             } catch (IOException e) {
                 // a temporary file left behind; nothing to do
             }
-        }
-    }
-
-    private static void pass(Network net, Batches batches, int n) {
-        try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
-            net.forward(batches.images(m, null, 0, n), false).toFloatArray();
-            scope.suppressNotUsedWarning();
         }
     }
 }

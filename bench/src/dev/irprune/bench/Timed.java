@@ -44,14 +44,19 @@ final class Timed {
         double[] passes = new double[iters];
         for (int i = 0; i < iters; i++) {
             long t = System.nanoTime();
-            try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
-                NDArray logits = net.forward(batches.images(m, null, 0, images.size()), false);
-                logits.toFloatArray();
-                scope.suppressNotUsedWarning();
-            }
+            pass(net, batches, images.size());
             passes[i] = since(t);
         }
         return passes;
+    }
+
+    /** One inference pass of the first {@code n} images of {@code batches}, logits copied out. */
+    static void pass(Network net, Batches batches, int n) {
+        try (NDManager m = net.manager().newSubManager(); NDScope scope = new NDScope()) {
+            NDArray logits = net.forward(batches.images(m, null, 0, n), false);
+            logits.toFloatArray();
+            scope.suppressNotUsedWarning();
+        }
     }
 
     /**

@@ -97,9 +97,9 @@ final class ApplyCommand implements Callable<Integer> {
         Surgery.Result r = Apply.run(model.spec(), model.weights(), p, tc, split, ctx);
         AtomicFiles.writeFolder(out, dir -> {
             ModelFolder.save(dir, r.spec(), r.weights());
-            new Provenance("applied the plan of " + plan + " to " + modelDir
-                    + (roundTo > 1 ? ", every pruned group rounded up to a multiple of " + roundTo + " channels" : ""), made.map(Provenance::data).orElse(null), tc,
-                    ctx.seed()).write(dir);
+            String rounding = roundTo > 1 ? ", every pruned group rounded up to a multiple of " + roundTo + " channels" : "";
+            new Provenance("applied the plan of " + plan + " to " + modelDir + rounding, made.map(Provenance::data).orElse(null),
+                    tc, ctx.seed()).write(dir);
         });
         Costs before = Costs.of(model.spec());
         Costs after = Costs.of(r.spec());
@@ -118,7 +118,7 @@ final class ApplyCommand implements Callable<Integer> {
     private GroupPlan rounded(GroupPlan g) {
         try {
             return Rounding.roundUp(g, roundTo);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (IllegalArgumentException e) {
             throw new InputException(plan + ": group " + g.group() + " cannot be rounded: its saved scores or rule record do "
                     + "not match its kept channels (" + e.getMessage() + ")");
         }

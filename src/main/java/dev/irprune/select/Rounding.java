@@ -44,7 +44,12 @@ public final class Rounding {
                 Arrays.stream(d.kept()).boxed().toList(), g.seed());
     }
 
-    /** The decision rounded up to a multiple of {@code n}; {@code n <= 1} changes nothing. */
+    /**
+     * The decision rounded up to a multiple of {@code n}; {@code n <= 1} changes nothing.
+     *
+     * @throws IllegalArgumentException if the reference rule's record does not list enough of the
+     *     removed channels to keep back (a record that does not match the decision)
+     */
     public static GroupDecision roundUp(GroupDecision d, double[] scores, int n) {
         if (n <= 1) {
             return d;
@@ -55,7 +60,12 @@ public final class Rounding {
         if (target <= k) {
             return d;
         }
-        List<Integer> back = order(d, scores).subList(0, target - k);
+        List<Integer> candidates = order(d, scores);
+        if (candidates.size() < target - k) {
+            throw new IllegalArgumentException("the rule's record lists " + candidates.size() + " of the " + (scores.length - k)
+                    + " channels removed, " + (target - k) + " are needed to keep a multiple of " + n);
+        }
+        List<Integer> back = candidates.subList(0, target - k);
         int[] kept = merge(d.kept(), back);
         int[] first = d.afterFirstStage();
         if (first != null && d.seed() != null) {
